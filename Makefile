@@ -1,0 +1,44 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is a step of those.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+APP := $(BIN)/survey-app
+TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test test-sqlite test-postgres install lint bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(APP) db upgrade
+	$(APP) demo
+	$(APP) run --host $(HOST) --port $(PORT)
+
+test: install test-sqlite test-postgres
+
+test-sqlite: install
+	$(BIN)/python -m pytest -q
+
+test-postgres: install
+	TEST_DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	$(BIN)/python benchmarks/page_weight.py
+	$(BIN)/python benchmarks/submit_throughput.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,64 @@
+"""The voice survey service for children's homes: a Flask application factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from survey_app.config import load_config
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the application: config → extensions → blueprints → CLI → error pages."""
+    app = Flask(__name__, instance_relative_config=True)
+    load_config(app, overrides or {})
+    register_extensions(app)
+    register_templates(app)
+    register_blueprints(app)
+    register_cli(app)
+    register_error_pages(app)
+    register_security_headers(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from survey_app.database import init_database
+    from survey_app.extensions import babel, csrf, db, migrate
+
+    init_database(app)
+    migrate.init_app(app, db, directory=str(app.config["MIGRATIONS_DIR"]))
+    csrf.init_app(app)
+    babel.init_app(app)
+
+
+def register_templates(app: Flask) -> None:
+    from survey_app.formatting import register_filters
+
+    register_filters(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from survey_app.health import bp as health_bp
+    from survey_app.respond import bp as respond_bp
+
+    app.register_blueprint(health_bp)
+    app.register_blueprint(respond_bp)
+
+
+def register_cli(app: Flask) -> None:
+    from survey_app.cli import register_commands
+
+    register_commands(app)
+
+
+def register_error_pages(app: Flask) -> None:
+    from survey_app.errors import register_error_handlers
+
+    register_error_handlers(app)
+
+
+def register_security_headers(app: Flask) -> None:
+    from survey_app.security import add_security_headers
+
+    app.after_request(add_security_headers)

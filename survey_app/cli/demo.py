@@ -1,0 +1,21 @@
+"""`survey-app demo`: seed realistic demo data, once."""
+
+from __future__ import annotations
+
+import click
+
+from survey_app import clock
+from survey_app.banks import get_banks
+from survey_app.demo import seed_demo
+
+
+@click.command("demo")
+def demo() -> None:
+    """Seed demo homes, visits, open rounds for every audience and past answers (idempotent)."""
+    summary = seed_demo(get_banks(), clock.today())
+    if summary.created:
+        click.echo(f"Demo data created: {summary.homes} homes, {summary.responses} past responses.")
+    else:
+        click.echo(f"Demo data already present ({summary.homes} homes); nothing changed.")
+    click.echo("Start the service with `make run` (or `survey-app run`), then hand out a code:")
+    click.echo("  survey-app invite --home OAK --audience young_people --count 3")

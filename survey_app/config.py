@@ -1,0 +1,60 @@
+"""Configuration from the environment, with defaults that make the demo work untouched."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_BANKS_DIR = PACKAGE_DIR.parent / "question_banks"
+
+
+def load_config(app: Flask, overrides: dict[str, Any]) -> None:
+    """Fill app.config from defaults, then the environment, then explicit overrides."""
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    env = os.environ
+    app.config.update(
+        SQLALCHEMY_DATABASE_URI=normalise_database_url(
+            env.get("DATABASE_URL") or f"sqlite:///{instance / 'survey.sqlite3'}"
+        ),
+        SECRET_KEY=env.get("SECRET_KEY") or _instance_secret(instance),
+        BASE_URL=env.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
+        QUESTION_BANKS_DIR=Path(env.get("QUESTION_BANKS_DIR", DEFAULT_BANKS_DIR)),
+        MIGRATIONS_DIR=PACKAGE_DIR / "migrations",
+        SMTP_URL=env.get("SMTP_URL", ""),
+        MAIL_FROM=env.get("MAIL_FROM", "voice@localhost"),
+        SUPPRESSION_THRESHOLD=int(env.get("SUPPRESSION_THRESHOLD", "5")),
+        # Guessing codes: per client and across the whole service, per 15-minute window.
+        CODE_GUESS_LIMIT_PER_CLIENT=int(env.get("CODE_GUESS_LIMIT_PER_CLIENT", "10")),
+        CODE_GUESS_LIMIT_OVERALL=int(env.get("CODE_GUESS_LIMIT_OVERALL", "1000")),
+        WTF_CSRF_TIME_LIMIT=None,  # a survey may take a while on a slow phone; the session bounds it
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=env.get("BASE_URL", "").startswith("https://"),
+        BABEL_DEFAULT_LOCALE="en_GB",
+        BABEL_DEFAULT_TIMEZONE="Europe/London",
+        MAX_CONTENT_LENGTH=256 * 1024,
+    )
+    app.config.update(overrides)
+
+
+def normalise_database_url(url: str) -> str:
+    """Use the psycopg 3 driver for plain postgres URLs, as hosting platforms hand them out."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _instance_secret(instance: Path) -> str:
+    """Generate a secret once and keep it, so sessions survive restarts without set-up."""
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()

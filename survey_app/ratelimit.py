@@ -1,0 +1,41 @@
+"""Rate limits kept in the database, so every gunicorn worker sees the same count."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from survey_app.clock import now
+from survey_app.extensions import db
+from survey_app.models import RateCounter
+
+
+def window_start(at: datetime, window: timedelta) -> datetime:
+    seconds = int(window.total_seconds())
+    epoch = int(at.timestamp())
+    return datetime.fromtimestamp(epoch - epoch % seconds, tz=at.tzinfo)
+
+
+def count(key: str, window: timedelta) -> int:
+    start = window_start(now(), window)
+    stmt = select(RateCounter.count).where(RateCounter.key == key, RateCounter.window_start == start)
+    return db.session.execute(stmt).scalar() or 0
+
+
+def record(key: str, window: timedelta) -> None:
+    """Add one to the key's current window; the caller's unit of work commits it."""
+    start = window_start(now(), window)
+    insert = pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(RateCounter).values(key=key, window_start=start, count=1)
+    # An upsert, so two workers counting the same new window at once cannot collide.
+    db.session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[RateCounter.key, RateCounter.window_start],
+            set_={"count": RateCounter.count + 1},
+        )
+    )
+    # Old windows are never read again; clearing them here keeps the table tiny.
+    db.session.execute(delete(RateCounter).where(RateCounter.window_start < start - window))

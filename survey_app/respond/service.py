@@ -1,0 +1,146 @@
+"""The respondent's unit of work: find the code, start, save each page, submit once."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+
+from survey_app.banks import Question
+from survey_app.clock import now
+from survey_app.extensions import db
+from survey_app.models import Answer, Invitation, Response
+from survey_app.ratelimit import count, record
+from survey_app.respond.codes import normalise
+
+GUESS_WINDOW = timedelta(minutes=15)
+
+
+class Access(enum.Enum):
+    """Why a code can or cannot be used today; each has its own kind page and status."""
+
+    OK = 200
+    UNKNOWN = 404
+    NOT_OPEN = 403
+    CLOSED = 410
+    USED = 409
+    TOO_MANY_TRIES = 429
+
+
+def guessing_blocked(client: str, per_client: int, overall: int) -> bool:
+    return count(f"code:{client}", GUESS_WINDOW) >= per_client or count(
+        "code:*", GUESS_WINDOW
+    ) >= overall
+
+
+def find_invitation(typed: str, client: str, limits: tuple[int, int]) -> tuple[Access, Invitation | None]:
+    """Look a typed or linked code up; unknown codes count against the guessing limits."""
+    if guessing_blocked(client, *limits):
+        return Access.TOO_MANY_TRIES, None
+    code = normalise(typed)
+    invitation = None
+    if code is not None:
+        stmt = select(Invitation).where(Invitation.code == code)
+        invitation = db.session.execute(stmt).scalar_one_or_none()
+    if invitation is None:
+        record(f"code:{client}", GUESS_WINDOW)
+        record("code:*", GUESS_WINDOW)
+        db.session.commit()
+        return Access.UNKNOWN, None
+    return Access.OK, invitation
+
+
+def access_for(invitation: Invitation, response: Response | None, today: date) -> Access:
+    if response is not None and response.submitted_at is not None:
+        return Access.USED
+    if today < invitation.round.opens_on:
+        return Access.NOT_OPEN
+    if today > invitation.round.closes_on:
+        return Access.CLOSED
+    return Access.OK
+
+
+def response_for(invitation: Invitation) -> Response | None:
+    stmt = select(Response).where(Response.invitation_id == invitation.id)
+    return db.session.execute(stmt).scalar_one_or_none()
+
+
+def start(invitation: Invitation, language: str) -> Response:
+    """Begin (or find) the one response this code allows."""
+    existing = response_for(invitation)
+    if existing is not None:
+        return existing
+    response = Response(invitation_id=invitation.id, round_id=invitation.round_id, language=language)
+    db.session.add(response)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Two taps on "Start" at once: the other request made it; use that one.
+        db.session.rollback()
+        return response_for(invitation)
+    return response
+
+
+def save_page(response: Response, questions: tuple[Question, ...], data: dict, page: int,
+              language: str) -> None:
+    """Replace this page's answers with what was sent; one commit per page."""
+    _write_answers(response, questions, data)
+    response.pages_done = max(response.pages_done, page)
+    response.language = language
+    response.updated_at = now()
+    db.session.commit()
+
+
+def submit(response: Response, questions: tuple[Question, ...], data: dict, extras: dict,
+           language: str) -> bool:
+    """Store the last page and mark the response submitted; False if it already was."""
+    marked = db.session.execute(
+        update(Response)
+        .where(Response.id == response.id, Response.submitted_at.is_(None))
+        .values(submitted_at=now(), updated_at=now(), language=language, **extras)
+    )
+    if marked.rowcount == 0:
+        # A double tap or a resent form: the first submit already stored everything.
+        db.session.rollback()
+        return False
+    _write_answers(response, questions, data)
+    db.session.commit()
+    return True
+
+
+def stored_answers(response: Response | None) -> dict[str, list[str] | str]:
+    """Answers so far, keyed by question id, in the shape the page form expects."""
+    if response is None:
+        return {}
+    found: dict[str, list[str] | str] = {}
+    for answer in response.answers:
+        if answer.text is not None:
+            found[answer.question_id] = answer.text
+        elif answer.value is not None:
+            found.setdefault(answer.question_id, []).append(answer.value)
+    return found
+
+
+def _write_answers(response: Response, questions: tuple[Question, ...], data: dict) -> None:
+    ids = [q.id for q in questions]
+    db.session.execute(
+        delete(Answer).where(Answer.response_id == response.id, Answer.question_id.in_(ids))
+    )
+    db.session.expire(response, ["answers"])
+    for question in questions:
+        for row in _rows(question, data.get(question.id)):
+            db.session.add(Answer(response_id=response.id, **row))
+
+
+def _rows(question: Question, raw) -> list[dict]:
+    if question.kind == "text":
+        text = (raw or "").strip()
+        return [{"question_id": question.id, "text": text}] if text else []
+    values = raw if isinstance(raw, list) else [raw] if raw else []
+    return [
+        {"question_id": question.id, "value": v, "score": question.score(v)}
+        for v in values
+        if question.option(v) is not None
+    ]

@@ -1,0 +1,159 @@
+"""Thin views for respondents; the rules live in service.py and survey.py."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_wtf.csrf import CSRFError
+
+from survey_app import clock
+from survey_app.banks import get_banks
+from survey_app.respond import service
+from survey_app.respond.codes import grouped
+from survey_app.respond.forms import CodeForm, StartForm, page_form_class
+from survey_app.respond.language import current_language
+from survey_app.respond.presentation import look
+from survey_app.respond.service import Access
+from survey_app.respond.survey import Survey, survey_for
+
+bp = Blueprint("respond", __name__, template_folder="templates")
+
+
+@bp.app_context_processor
+def respondent_helpers() -> dict:
+    return {"look": look, "grouped": grouped, "lang": current_language()}
+
+
+@bp.route("/", methods=["GET", "POST"])
+def enter_code():
+    form = CodeForm()
+    if not form.validate_on_submit():
+        return render_template("respond/enter_code.html", form=form)
+    access, invitation = _lookup(form.code.data or "")
+    if invitation is None:
+        return render_template("respond/enter_code.html", form=form, problem=access.name.lower()), access.value
+    return redirect(url_for("respond.welcome", code=invitation.code))
+
+
+@bp.get("/r/<code>")
+def welcome(code: str):
+    invitation, response, survey = _open(code)
+    return render_template(
+        "respond/welcome.html", invitation=invitation, response=response, survey=survey,
+        form=StartForm(),
+    )
+
+
+@bp.post("/r/<code>/start")
+def start(code: str):
+    invitation, response, survey = _open(code)
+    if not StartForm().validate_on_submit():
+        abort(400)
+    response = service.start(invitation, current_language())
+    resume_at = min(response.pages_done + 1, len(survey.pages))
+    return redirect(url_for("respond.page", code=invitation.code, number=resume_at))
+
+
+@bp.route("/r/<code>/p/<int:number>", methods=["GET", "POST"])
+def page(code: str, number: int):
+    invitation, response, survey = _open(code)
+    if response is None:
+        return redirect(url_for("respond.welcome", code=invitation.code))
+    current = survey.page(number) or abort(404)
+    form_class = page_form_class(
+        current.questions, current_language(), current.is_final, invitation.round.audience
+    )
+    if request.method == "GET":
+        form = form_class(data=service.stored_answers(response))
+        return _render_page(invitation, survey, current, form)
+    form = form_class()
+    if not form.validate():
+        return _render_page(invitation, survey, current, form), 422
+    return _after_post(invitation, response, survey, current, form)
+
+
+@bp.get("/r/<code>/thanks")
+def thanks(code: str):
+    access, invitation = _lookup(code)
+    if invitation is None:
+        return _problem(access)
+    response = service.response_for(invitation)
+    if response is None or response.submitted_at is None:
+        return redirect(url_for("respond.welcome", code=invitation.code))
+    return render_template("respond/thanks.html", invitation=invitation, response=response)
+
+
+@bp.get("/help")
+def help_page():
+    return render_template("respond/help.html")
+
+
+@bp.errorhandler(CSRFError)
+def csrf_expired(error: CSRFError):
+    """A page sent after the browser lost its session: show it again, answers kept, to resend."""
+    code = (request.view_args or {}).get("code")
+    number = (request.view_args or {}).get("number")
+    if not code or number is None:
+        return render_template("respond/problem.html", problem="expired"), 400
+    invitation, response, survey = _open(code)
+    current = survey.page(number) or abort(404)
+    form_class = page_form_class(
+        current.questions, current_language(), current.is_final, invitation.round.audience
+    )
+    form = form_class(formdata=request.form)
+    return _render_page(invitation, survey, current, form, expired=True), 400
+
+
+def _after_post(invitation, response, survey: Survey, current, form):
+    data = {q.id: form[q.id].data for q in current.questions}
+    going_back = request.form.get("nav") == "back"
+    if current.is_final and not going_back:
+        service.submit(response, current.questions, data, _extras(form), current_language())
+        return redirect(url_for("respond.thanks", code=invitation.code))
+    service.save_page(response, current.questions, data, current.number, current_language())
+    if going_back:
+        target = current.number - 1
+        if target < 1:
+            return redirect(url_for("respond.welcome", code=invitation.code))
+        return redirect(url_for("respond.page", code=invitation.code, number=target))
+    return redirect(url_for("respond.page", code=invitation.code, number=current.number + 1))
+
+
+def _extras(form) -> dict:
+    """The final page's own fields; a name is kept only when it was asked for."""
+    if "wants_contact" in form:
+        wants = bool(form.wants_contact.data)
+        name = (form.contact_name.data or "").strip() or None
+        return {"wants_contact": wants, "contact_name": name}
+    return {"respondent_name": (form.respondent_name.data or "").strip() or None}
+
+
+def _render_page(invitation, survey: Survey, current, form, expired: bool = False):
+    return render_template(
+        "respond/page.html", invitation=invitation, survey=survey, page=current, form=form,
+        expired=expired,
+    )
+
+
+def _lookup(typed: str):
+    limits = (
+        current_app.config["CODE_GUESS_LIMIT_PER_CLIENT"],
+        current_app.config["CODE_GUESS_LIMIT_OVERALL"],
+    )
+    return service.find_invitation(typed, request.remote_addr or "unknown", limits)
+
+
+def _open(code: str):
+    """The invitation, its response and survey, or a kind error page raised as an abort."""
+    access, invitation = _lookup(code)
+    if invitation is None:
+        abort(_problem(access))
+    response = service.response_for(invitation)
+    access = service.access_for(invitation, response, clock.today())
+    if access is not Access.OK:
+        abort(_problem(access, invitation))
+    return invitation, response, survey_for(invitation.round, get_banks())
+
+
+def _problem(access: Access, invitation=None):
+    page = render_template("respond/problem.html", problem=access.name.lower(), invitation=invitation)
+    return current_app.make_response((page, access.value))
