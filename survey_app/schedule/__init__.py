@@ -1,0 +1,1 @@
+"""Pure scheduling rules: working-day deadlines, theme rotation and the §7.1 QA schedule."""
