@@ -10,6 +10,8 @@ from typing import Any
 from flask import Flask
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+# In a checkout (editable install) the banks sit beside the package; otherwise run from the
+# checkout or set QUESTION_BANKS_DIR.
 DEFAULT_BANKS_DIR = PACKAGE_DIR.parent / "question_banks"
 
 
