@@ -34,7 +34,8 @@ def load_config(app: Flask, overrides: dict[str, Any]) -> None:
         # Guessing codes: per client and across the whole service, per 15-minute window.
         CODE_GUESS_LIMIT_PER_CLIENT=int(env.get("CODE_GUESS_LIMIT_PER_CLIENT", "10")),
         CODE_GUESS_LIMIT_OVERALL=int(env.get("CODE_GUESS_LIMIT_OVERALL", "1000")),
-        WTF_CSRF_TIME_LIMIT=None,  # a survey may take a while on a slow phone; the session bounds it
+        # A survey may take a while on a slow phone; the session bounds the token instead.
+        WTF_CSRF_TIME_LIMIT=None,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=env.get("BASE_URL", "").startswith("https://"),
@@ -49,7 +50,7 @@ def normalise_database_url(url: str) -> str:
     """Use the psycopg 3 driver for plain postgres URLs, as hosting platforms hand them out."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

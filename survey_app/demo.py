@@ -39,7 +39,10 @@ COMMENTS = {
         "Paperwork for the review arrived late again.",
         "The young person is settled and school attendance has improved.",
     ),
-    "families": ("Staff always make me feel welcome when I visit.", "Hard to get through on the phone."),
+    "families": (
+        "Staff always make me feel welcome when I visit.",
+        "Hard to get through on the phone.",
+    ),
     "staff": ("Supervision is regular and useful.", "We are often short-staffed at weekends."),
 }
 
@@ -55,30 +58,45 @@ def seed_demo(banks: QuestionBanks, today: date, seed: int = 44) -> DemoSummary:
     """Create the demo once; run again, it changes nothing."""
     if db.session.execute(select(func.count(Home.id))).scalar():
         return DemoSummary(False, _count(Home), _count(Response))
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (repeatable demo data, not secrets)
     services: dict[str, Service] = {}
     for index, (code, name, service_name, rating, mood) in enumerate(HOMES):
         service = services.setdefault(service_name, Service(name=service_name))
-        home = Home(code=code, name=name, service=service, ofsted_rating=rating,
-                    ofsted_inspected_on=today - timedelta(days=120 + 30 * index))
+        home = Home(
+            code=code,
+            name=name,
+            service=service,
+            ofsted_rating=rating,
+            ofsted_inspected_on=today - timedelta(days=120 + 30 * index),
+        )
         db.session.add(home)
         _seed_home(home, index, mood, banks, today, rng)
     db.session.commit()
     return DemoSummary(True, len(HOMES), _count(Response))
 
 
-def _seed_home(home: Home, index: int, mood: float, banks: QuestionBanks, today: date,
-               rng: random.Random) -> None:
-    visit_days = [today + timedelta(days=9 + index * 2 - 30 * months) for months in range(6, -1, -1)]
+def _seed_home(
+    home: Home, index: int, mood: float, banks: QuestionBanks, today: date, rng: random.Random
+) -> None:
+    visit_days = [
+        today + timedelta(days=9 + index * 2 - 30 * months) for months in range(6, -1, -1)
+    ]
     history: dict[str, list] = {audience: [] for audience in AUDIENCES}
     for visit_day in visit_days:
         visit = _visit(home, visit_day, today)
         opens = min(visit_day - timedelta(days=14), today - timedelta(days=3))
         for audience in AUDIENCES:
             theme = _rotate(banks, audience, history[audience], opens)
-            round_ = Round(home=home, audience=audience, theme_id=theme.id, theme_version=theme.version,
-                           presentation=theme.presentation, opens_on=opens,
-                           closes_on=visit_day - timedelta(days=1), visit=visit)
+            round_ = Round(
+                home=home,
+                audience=audience,
+                theme_id=theme.id,
+                theme_version=theme.version,
+                presentation=theme.presentation,
+                opens_on=opens,
+                closes_on=visit_day - timedelta(days=1),
+                visit=visit,
+            )
             db.session.add(round_)
             if visit_day < today:
                 _answers(round_, banks.core(audience), theme, mood, rng)
@@ -86,10 +104,18 @@ def _seed_home(home: Home, index: int, mood: float, banks: QuestionBanks, today:
 
 def _visit(home: Home, day: date, today: date) -> Visit:
     done = day < today
-    visit = Visit(home=home, visit_date=day, visitor_name="Pat Morgan (independent visitor)",
-                  done_on=day if done else None,
-                  report_completed_on=day + timedelta(days=10) if done and day < today - timedelta(days=20) else None,
-                  report_sent_on=day + timedelta(days=25) if done and day < today - timedelta(days=40) else None)
+    visit = Visit(
+        home=home,
+        visit_date=day,
+        visitor_name="Pat Morgan (independent visitor)",
+        done_on=day if done else None,
+        report_completed_on=day + timedelta(days=10)
+        if done and day < today - timedelta(days=20)
+        else None,
+        report_sent_on=day + timedelta(days=25)
+        if done and day < today - timedelta(days=40)
+        else None,
+    )
     db.session.add(visit)
     return visit
 
@@ -111,17 +137,23 @@ def _answers(round_: Round, core: Theme, theme: Theme, mood: float, rng: random.
             continue
         day = max(round_.opens_on, round_.closes_on - timedelta(days=rng.randint(1, 10)))
         started = datetime.combine(day, time(16, rng.randint(0, 59)), tzinfo=LONDON)
-        response = Response(invitation=invitation, round=round_, started_at=started,
-                            submitted_at=started + timedelta(seconds=rng.randint(70, 320)),
-                            pages_done=4)
+        response = Response(
+            invitation=invitation,
+            round=round_,
+            started_at=started,
+            submitted_at=started + timedelta(seconds=rng.randint(70, 320)),
+            pages_done=4,
+        )
         db.session.add(response)
         for question in (*core.questions, *theme.questions):
             for value in _pick(question, mood, rng):
-                response.answers.append(Answer(question_id=question.id, value=value,
-                                               score=question.score(value)))
+                response.answers.append(
+                    Answer(question_id=question.id, value=value, score=question.score(value))
+                )
         if rng.random() < 0.5:
-            response.answers.append(Answer(question_id="open_comment",
-                                           text=rng.choice(COMMENTS[round_.audience])))
+            response.answers.append(
+                Answer(question_id="open_comment", text=rng.choice(COMMENTS[round_.audience]))
+            )
 
 
 def _pick(question: Question, mood: float, rng: random.Random) -> list[str]:

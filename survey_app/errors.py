@@ -27,7 +27,9 @@ def _http_error(error: HTTPException):
     if error.response is not None:  # an abort() that already carries its own page
         return error.response
     code = error.code or 500
-    message = MESSAGES.get(code, _l("Sorry, something went wrong. Anything you already sent is saved."))
+    message = MESSAGES.get(
+        code, _l("Sorry, something went wrong. Anything you already sent is saved.")
+    )
     return render_template("error.html", code=code, message=message), code
 
 

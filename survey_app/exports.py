@@ -22,7 +22,9 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def write_rows(rows: Iterable[Mapping[str, Any]], columns: list[str], fmt: str, out: IO[str]) -> int:
+def write_rows(
+    rows: Iterable[Mapping[str, Any]], columns: list[str], fmt: str, out: IO[str]
+) -> int:
     """Write rows to `out` in `fmt`; returns how many were written."""
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
@@ -40,7 +42,9 @@ def _write_json(rows: Iterable[Mapping[str, Any]], columns: list[str], out: IO[s
     written = 0
     for written, row in enumerate(rows, start=1):  # noqa: B007
         out.write(",\n" if written > 1 else "\n")
-        out.write(json.dumps({k: row.get(k) for k in columns}, default=_json_default, ensure_ascii=False))
+        out.write(
+            json.dumps({k: row.get(k) for k in columns}, default=_json_default, ensure_ascii=False)
+        )
     out.write("\n]\n")
     return written
 

@@ -21,7 +21,9 @@ def window_start(at: datetime, window: timedelta) -> datetime:
 
 def count(key: str, window: timedelta) -> int:
     start = window_start(now(), window)
-    stmt = select(RateCounter.count).where(RateCounter.key == key, RateCounter.window_start == start)
+    stmt = select(RateCounter.count).where(
+        RateCounter.key == key, RateCounter.window_start == start
+    )
     return db.session.execute(stmt).scalar() or 0
 
 

@@ -11,8 +11,17 @@ from survey_app.extensions import db
 from survey_app.models import Answer, Home, Response, Round
 
 RESPONSE_COLUMNS = [
-    "response_id", "round_id", "home", "audience", "theme", "question_id", "value", "free_text",
-    "language", "started_at", "submitted_at",
+    "response_id",
+    "round_id",
+    "home",
+    "audience",
+    "theme",
+    "question_id",
+    "value",
+    "free_text",
+    "language",
+    "started_at",
+    "submitted_at",
 ]
 
 
@@ -20,9 +29,16 @@ def answer_rows() -> Iterator[dict[str, Any]]:
     """Every stored answer, oldest first, streamed in batches rather than loaded whole."""
     stmt = (
         select(
-            Answer.response_id, Response.round_id, Home.code.label("home"), Round.audience,
-            Round.theme_id.label("theme"), Answer.question_id, Answer.value,
-            Answer.text.label("free_text"), Response.language, Response.started_at,
+            Answer.response_id,
+            Response.round_id,
+            Home.code.label("home"),
+            Round.audience,
+            Round.theme_id.label("theme"),
+            Answer.question_id,
+            Answer.value,
+            Answer.text.label("free_text"),
+            Response.language,
+            Response.started_at,
             Response.submitted_at,
         )
         .join(Response, Answer.response_id == Response.id)

@@ -20,14 +20,27 @@ class RoundError(ValueError):
     """Why a round or its invitations cannot be made, in words for the person asking."""
 
 
-def open_round(home: Home, theme: Theme, opens: date, closes: date, visit: Visit | None = None,
-               reason: str | None = None, presentation: str | None = None) -> Round:
+def open_round(
+    home: Home,
+    theme: Theme,
+    opens: date,
+    closes: date,
+    visit: Visit | None = None,
+    reason: str | None = None,
+    presentation: str | None = None,
+) -> Round:
     if closes < opens:
         raise RoundError(f"a round cannot close ({closes}) before it opens ({opens})")
     round_ = Round(
-        home=home, audience=theme.audience, theme_id=theme.id, theme_version=theme.version,
-        presentation=presentation or theme.presentation, opens_on=opens, closes_on=closes,
-        visit=visit, rotation_reason=reason,
+        home=home,
+        audience=theme.audience,
+        theme_id=theme.id,
+        theme_version=theme.version,
+        presentation=presentation or theme.presentation,
+        opens_on=opens,
+        closes_on=closes,
+        visit=visit,
+        rotation_reason=reason,
     )
     db.session.add(round_)
     db.session.commit()

@@ -29,8 +29,10 @@ def database_url(tmp_path_factory) -> Iterator[str]:
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        yield make_url(normalise_database_url(server)).set(database=name).render_as_string(
-            hide_password=False
+        yield (
+            make_url(normalise_database_url(server))
+            .set(database=name)
+            .render_as_string(hide_password=False)
         )
     finally:
         with admin.connect() as conn:
@@ -123,8 +125,9 @@ def make_home(app):
     def factory(code="OAK", name="Oak House", service="North and West", rating="good"):
         with app.app_context():
             found = db.session.execute(db.select(Service).filter_by(name=service)).scalar()
-            home = Home(code=code, name=name, service=found or Service(name=service),
-                        ofsted_rating=rating)
+            home = Home(
+                code=code, name=name, service=found or Service(name=service), ofsted_rating=rating
+            )
             db.session.add(home)
             db.session.commit()
             return home.id

@@ -5,7 +5,9 @@ from survey_app import create_app
 
 def test_config_overrides_are_applied(migrated):
     """Test config passed to the factory wins over the environment's defaults."""
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": migrated, "BASE_URL": "https://x"})
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": migrated, "BASE_URL": "https://x"}
+    )
     assert app.testing
     assert app.config["BASE_URL"] == "https://x"
 

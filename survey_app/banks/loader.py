@@ -67,7 +67,9 @@ def load_scales(path: Path) -> dict[str, tuple[Option, ...]]:
         key = name
         points = _require(path, key, table, dict).get("points")
         options = _options(path, f"{key}.points", points)
-        if name != "yes_no" and [o.value for o in options] != [str(i + 1) for i in range(len(options))]:
+        if name != "yes_no" and [o.value for o in options] != [
+            str(i + 1) for i in range(len(options))
+        ]:
             raise BankError(path, f"{key}.points", 'values must be "1", "2", … from worst to best')
         scales[name] = options
     return scales
@@ -82,7 +84,9 @@ def load_theme(path: Path, scales: dict[str, tuple[Option, ...]]) -> Theme:
         raise BankError(path, "id", f'"{theme_id}" must equal the file name "{path.stem}"')
     audience = _choice(path, "audience", data.get("audience"), AUDIENCES)
     if audience != path.parent.name:
-        raise BankError(path, "audience", f'"{audience}" must equal the folder "{path.parent.name}"')
+        raise BankError(
+            path, "audience", f'"{audience}" must equal the folder "{path.parent.name}"'
+        )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise BankError(path, "version", "must be a whole number, 1 or more")
@@ -151,7 +155,9 @@ def _question_options(path: Path, key: str, kind: str, data: dict, scales: dict)
         return options
     if "options" in data:
         raise BankError(path, f"{key}.options", f'"{kind}" questions take no options')
-    return scales[data["scale"]] if kind == "scale" else scales["yes_no"] if kind == "yes_no" else ()
+    return (
+        scales[data["scale"]] if kind == "scale" else scales["yes_no"] if kind == "yes_no" else ()
+    )
 
 
 def _default_positive(kind: str, options: tuple[Option, ...]) -> list[str]:
@@ -235,5 +241,7 @@ def _check_audience(folder: Path, audience: str, cores: dict, themes: dict) -> N
         for i, question in enumerate(theme.questions):
             if question.id in seen:
                 where = seen[question.id]
-                raise BankError(theme.path, f"questions[{i}].id", f'"{question.id}" is also in {where}')
+                raise BankError(
+                    theme.path, f"questions[{i}].id", f'"{question.id}" is also in {where}'
+                )
             seen[question.id] = theme_id

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 from flask import current_app
+from flask.cli import AppGroup
 
 from survey_app.banks import BankError, load_banks
 
 
-@click.group()
+@click.group(cls=AppGroup)
 def banks() -> None:
     """Question banks: themes and core questions per audience."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from flask.cli import with_appcontext
 
 from survey_app import clock
 from survey_app.banks import get_banks
@@ -10,6 +11,7 @@ from survey_app.demo import seed_demo
 
 
 @click.command("demo")
+@with_appcontext
 def demo() -> None:
     """Seed demo homes, visits, open rounds for every audience and past answers (idempotent)."""
     summary = seed_demo(get_banks(), clock.today())

@@ -5,26 +5,32 @@ from __future__ import annotations
 import sys
 
 import click
+from flask.cli import AppGroup
 
 from survey_app.exports import FORMATS, write_rows
 from survey_app.records import RESPONSE_COLUMNS, answer_rows
 
 
-@click.group()
+@click.group(cls=AppGroup)
 def export() -> None:
     """Export data as CSV or JSON."""
 
 
 def format_options(command):
-    command = click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv",
-                           show_default=True)(command)
-    return click.option("--out", type=click.File("w", encoding="utf-8"), default=None,
-                        help="File to write (default: standard output).")(command)
+    command = click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True
+    )(command)
+    return click.option(
+        "--out",
+        type=click.File("w", encoding="utf-8"),
+        default=None,
+        help="File to write (default: standard output).",
+    )(command)
 
 
 @export.command("responses")
 @format_options
 def responses(fmt: str, out) -> None:
-    """Every stored answer: round, home, audience, theme, question, value, free text, submitted at."""
+    """Every stored answer: round, home, audience, theme, question, value, text, when sent."""
     written = write_rows(answer_rows(), RESPONSE_COLUMNS, fmt, out or sys.stdout)
     click.echo(f"{written} answers exported", err=True)

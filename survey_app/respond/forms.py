@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -42,7 +43,7 @@ def page_form_class(questions: tuple[Question, ...], language: str, final: bool,
 
 def _field(question: Question, language: str):
     label = question.text.get(language)[0]
-    choices = [(o.value, o.text.get(language)[0]) for o in question.options]
+    choices = [SelectChoice(o.value, o.text.get(language)[0]) for o in question.options]
     not_listed = _l("Please choose one of the answers shown, or leave it blank.")
     if question.kind == "multiple":
         return MultiCheckboxField(
@@ -52,7 +53,7 @@ def _field(question: Question, language: str):
         too_long = _l("That is a lot to say! Please keep it under 2,000 letters.")
         return TextAreaField(label, validators=[Optional(), Length(max=MAX_TEXT, message=too_long)])
     # Our own check instead of WTForms' bare "Not a valid choice", so the message is kind.
-    values = [value for value, _ in choices]
+    values = [choice.value for choice in choices]
     return RadioField(
         label,
         choices=choices,

@@ -66,8 +66,12 @@ def _cards(question, value, position, emoji) -> Look:
 
 
 def _slider(question, value, position, emoji) -> Look:
-    return Look(str([o.value for o in question.options].index(value) + 1)
-                if question.kind == "scale" else emoji, "step")
+    return Look(
+        str([o.value for o in question.options].index(value) + 1)
+        if question.kind == "scale"
+        else emoji,
+        "step",
+    )
 
 
 def _plain(question, value, position, emoji) -> Look:

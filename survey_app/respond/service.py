@@ -30,12 +30,15 @@ class Access(enum.Enum):
 
 
 def guessing_blocked(client: str, per_client: int, overall: int) -> bool:
-    return count(f"code:{client}", GUESS_WINDOW) >= per_client or count(
-        "code:*", GUESS_WINDOW
-    ) >= overall
+    return (
+        count(f"code:{client}", GUESS_WINDOW) >= per_client
+        or count("code:*", GUESS_WINDOW) >= overall
+    )
 
 
-def find_invitation(typed: str, client: str, limits: tuple[int, int]) -> tuple[Access, Invitation | None]:
+def find_invitation(
+    typed: str, client: str, limits: tuple[int, int]
+) -> tuple[Access, Invitation | None]:
     """Look a typed or linked code up; unknown codes count against the guessing limits."""
     if guessing_blocked(client, *limits):
         return Access.TOO_MANY_TRIES, None
@@ -72,7 +75,9 @@ def start(invitation: Invitation, language: str) -> Response:
     existing = response_for(invitation)
     if existing is not None:
         return existing
-    response = Response(invitation_id=invitation.id, round_id=invitation.round_id, language=language)
+    response = Response(
+        invitation_id=invitation.id, round_id=invitation.round_id, language=language
+    )
     db.session.add(response)
     try:
         db.session.commit()
@@ -83,8 +88,9 @@ def start(invitation: Invitation, language: str) -> Response:
     return response
 
 
-def save_page(response: Response, questions: tuple[Question, ...], data: dict, page: int,
-              language: str) -> None:
+def save_page(
+    response: Response, questions: tuple[Question, ...], data: dict, page: int, language: str
+) -> None:
     """Replace this page's answers with what was sent; one commit per page."""
     _write_answers(response, questions, data)
     response.pages_done = max(response.pages_done, page)
@@ -93,8 +99,9 @@ def save_page(response: Response, questions: tuple[Question, ...], data: dict, p
     db.session.commit()
 
 
-def submit(response: Response, questions: tuple[Question, ...], data: dict, extras: dict,
-           language: str) -> bool:
+def submit(
+    response: Response, questions: tuple[Question, ...], data: dict, extras: dict, language: str
+) -> bool:
     """Store the last page and mark the response submitted; False if it already was."""
     marked = db.session.execute(
         update(Response)
@@ -110,16 +117,20 @@ def submit(response: Response, questions: tuple[Question, ...], data: dict, extr
     return True
 
 
-def stored_answers(response: Response | None) -> dict[str, list[str] | str]:
-    """Answers so far, keyed by question id, in the shape the page form expects."""
+def stored_answers(response: Response | None, questions: tuple[Question, ...]) -> dict:
+    """This page's answers so far, in the shape its form expects (a list only for multiple)."""
     if response is None:
         return {}
+    kinds = {q.id: q.kind for q in questions}
     found: dict[str, list[str] | str] = {}
     for answer in response.answers:
-        if answer.text is not None:
-            found[answer.question_id] = answer.text
-        elif answer.value is not None:
+        kind = kinds.get(answer.question_id)
+        if kind == "text":
+            found[answer.question_id] = answer.text or ""
+        elif kind == "multiple":
             found.setdefault(answer.question_id, []).append(answer.value)
+        elif kind is not None:
+            found[answer.question_id] = answer.value
     return found
 
 

@@ -30,7 +30,9 @@ def enter_code():
         return render_template("respond/enter_code.html", form=form)
     access, invitation = _lookup(form.code.data or "")
     if invitation is None:
-        return render_template("respond/enter_code.html", form=form, problem=access.name.lower()), access.value
+        return render_template(
+            "respond/enter_code.html", form=form, problem=access.name.lower()
+        ), access.value
     return redirect(url_for("respond.welcome", code=invitation.code))
 
 
@@ -38,7 +40,10 @@ def enter_code():
 def welcome(code: str):
     invitation, response, survey = _open(code)
     return render_template(
-        "respond/welcome.html", invitation=invitation, response=response, survey=survey,
+        "respond/welcome.html",
+        invitation=invitation,
+        response=response,
+        survey=survey,
         form=StartForm(),
     )
 
@@ -63,7 +68,7 @@ def page(code: str, number: int):
         current.questions, current_language(), current.is_final, invitation.round.audience
     )
     if request.method == "GET":
-        form = form_class(data=service.stored_answers(response))
+        form = form_class(data=service.stored_answers(response, current.questions))
         return _render_page(invitation, survey, current, form)
     form = form_class()
     if not form.validate():
@@ -129,7 +134,11 @@ def _extras(form) -> dict:
 
 def _render_page(invitation, survey: Survey, current, form, expired: bool = False):
     return render_template(
-        "respond/page.html", invitation=invitation, survey=survey, page=current, form=form,
+        "respond/page.html",
+        invitation=invitation,
+        survey=survey,
+        page=current,
+        form=form,
         expired=expired,
     )
 
@@ -155,5 +164,7 @@ def _open(code: str):
 
 
 def _problem(access: Access, invitation=None):
-    page = render_template("respond/problem.html", problem=access.name.lower(), invitation=invitation)
+    page = render_template(
+        "respond/problem.html", problem=access.name.lower(), invitation=invitation
+    )
     return current_app.make_response((page, access.value))
