@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from flask import Flask
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from flask import Flask, has_request_context, request
 from sqlalchemy import Engine, event
 
 from survey_app.extensions import db
 
 SQLITE_BUSY_TIMEOUT_S = 30
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# How the next SQLite transaction begins, when a unit of work says so explicitly.
+_BEGIN: ContextVar[str | None] = ContextVar("sqlite_begin", default=None)
 
 
 def init_database(app: Flask) -> None:
@@ -20,6 +29,49 @@ def init_database(app: Flask) -> None:
         options.setdefault("pool_pre_ping", True)
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
     db.init_app(app)
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Reads in a plain transaction that is ended afterwards, so it never blocks a writer."""
+    token = _BEGIN.set("BEGIN")
+    try:
+        yield
+    finally:
+        db.session.commit()
+        _BEGIN.reset(token)
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    """Start a fresh transaction holding the write lock; the caller commits it inside."""
+    if db.session().in_transaction():
+        db.session.commit()
+    token = _BEGIN.set("BEGIN IMMEDIATE")
+    try:
+        with _writer_queue():
+            yield
+    finally:
+        _BEGIN.reset(token)
+
+
+@contextmanager
+def _writer_queue() -> Iterator[None]:
+    """On SQLite, queue writers on a file lock, which wakes the next one the moment it frees.
+
+    SQLite's own busy handler polls with sleeps of up to 100 ms, so under a burst of
+    submissions most of the wait would be spent asleep with the database idle.
+    """
+    path = db.engine.url.database if db.engine.dialect.name == "sqlite" else None
+    if not path or path == ":memory:":
+        yield
+        return
+    fd = os.open(f"{path}-writer.lock", os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 @event.listens_for(Engine, "connect")
@@ -37,12 +89,18 @@ def _sqlite_on_connect(dbapi_connection, connection_record) -> None:  # noqa: AR
 
 
 @event.listens_for(Engine, "begin")
-def _sqlite_begin_immediate(conn) -> None:
+def _sqlite_begin(conn) -> None:
     # A deferred transaction that reads and then writes fails at once with "database is locked"
     # when another writer got in first (the busy timeout does not apply to that upgrade).
-    # Taking the write lock at BEGIN makes writers queue on the busy timeout instead.
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # So anything that may write takes the write lock at BEGIN and queues on the busy timeout;
+    # GET requests, and reads wrapped in reading(), begin deferred and never wait.
+    if conn.dialect.name != "sqlite":
+        return
+    mode = _BEGIN.get()
+    if mode is None:
+        safe = has_request_context() and request.method in SAFE_METHODS
+        mode = "BEGIN" if safe else "BEGIN IMMEDIATE"
+    conn.exec_driver_sql(mode)
 
 
 def _is_sqlite(dbapi_connection) -> bool:

@@ -7,7 +7,9 @@ from flask_wtf import CSRFProtect
 
 from survey_app.models import Base
 
-db = SQLAlchemy(model_class=Base)
+# Objects stay readable after a commit, so a view can end its read transaction early (and
+# never hold SQLite's write lock while it works) without every attribute being reloaded.
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()

@@ -19,12 +19,13 @@ def window_start(at: datetime, window: timedelta) -> datetime:
     return datetime.fromtimestamp(epoch - epoch % seconds, tz=at.tzinfo)
 
 
-def count(key: str, window: timedelta) -> int:
+def counts(keys: list[str], window: timedelta) -> dict[str, int]:
+    """The current window's count for each key (missing keys have none)."""
     start = window_start(now(), window)
-    stmt = select(RateCounter.count).where(
-        RateCounter.key == key, RateCounter.window_start == start
+    stmt = select(RateCounter.key, RateCounter.count).where(
+        RateCounter.key.in_(keys), RateCounter.window_start == start
     )
-    return db.session.execute(stmt).scalar() or 0
+    return {key: number for key, number in db.session.execute(stmt)}
 
 
 def record(key: str, window: timedelta) -> None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import enum
 from datetime import date, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from survey_app.banks import Question
 from survey_app.clock import now
+from survey_app.database import writing
 from survey_app.extensions import db
 from survey_app.models import Answer, Invitation, Response
-from survey_app.ratelimit import count, record
+from survey_app.ratelimit import counts, record
 from survey_app.respond.codes import normalise
 
 GUESS_WINDOW = timedelta(minutes=15)
@@ -30,10 +32,8 @@ class Access(enum.Enum):
 
 
 def guessing_blocked(client: str, per_client: int, overall: int) -> bool:
-    return (
-        count(f"code:{client}", GUESS_WINDOW) >= per_client
-        or count("code:*", GUESS_WINDOW) >= overall
-    )
+    found = counts([f"code:{client}", "code:*"], GUESS_WINDOW)
+    return found.get(f"code:{client}", 0) >= per_client or found.get("code:*", 0) >= overall
 
 
 def find_invitation(
@@ -45,12 +45,15 @@ def find_invitation(
     code = normalise(typed)
     invitation = None
     if code is not None:
-        stmt = select(Invitation).where(Invitation.code == code)
+        stmt = (
+            select(Invitation).options(joinedload(Invitation.round)).where(Invitation.code == code)
+        )
         invitation = db.session.execute(stmt).scalar_one_or_none()
     if invitation is None:
-        record(f"code:{client}", GUESS_WINDOW)
-        record("code:*", GUESS_WINDOW)
-        db.session.commit()
+        with writing():
+            record(f"code:{client}", GUESS_WINDOW)
+            record("code:*", GUESS_WINDOW)
+            db.session.commit()
         return Access.UNKNOWN, None
     return Access.OK, invitation
 
@@ -78,9 +81,10 @@ def start(invitation: Invitation, language: str) -> Response:
     response = Response(
         invitation_id=invitation.id, round_id=invitation.round_id, language=language
     )
-    db.session.add(response)
     try:
-        db.session.commit()
+        with writing():
+            db.session.add(response)
+            db.session.commit()
     except IntegrityError:
         # Two taps on "Start" at once: the other request made it; use that one.
         db.session.rollback()
@@ -92,17 +96,25 @@ def save_page(
     response: Response, questions: tuple[Question, ...], data: dict, page: int, language: str
 ) -> None:
     """Replace this page's answers with what was sent; one commit per page."""
-    _write_answers(response, questions, data)
-    response.pages_done = max(response.pages_done, page)
-    response.language = language
-    response.updated_at = now()
-    db.session.commit()
+    with writing():
+        _write_answers(response, questions, data)
+        db.session.execute(
+            update(Response)
+            .where(Response.id == response.id)
+            .values(pages_done=max(response.pages_done, page), language=language, updated_at=now())
+        )
+        db.session.commit()
 
 
 def submit(
     response: Response, questions: tuple[Question, ...], data: dict, extras: dict, language: str
 ) -> bool:
     """Store the last page and mark the response submitted; False if it already was."""
+    with writing():
+        return _submit(response, questions, data, extras, language)
+
+
+def _submit(response, questions, data, extras, language) -> bool:
     marked = db.session.execute(
         update(Response)
         .where(Response.id == response.id, Response.submitted_at.is_(None))
@@ -139,10 +151,14 @@ def _write_answers(response: Response, questions: tuple[Question, ...], data: di
     db.session.execute(
         delete(Answer).where(Answer.response_id == response.id, Answer.question_id.in_(ids))
     )
+    rows = [
+        {"response_id": response.id, "value": None, "score": None, "text": None, **row}
+        for question in questions
+        for row in _rows(question, data.get(question.id))
+    ]
+    if rows:
+        db.session.execute(insert(Answer), rows)
     db.session.expire(response, ["answers"])
-    for question in questions:
-        for row in _rows(question, data.get(question.id)):
-            db.session.add(Answer(response_id=response.id, **row))
 
 
 def _rows(question: Question, raw) -> list[dict]:

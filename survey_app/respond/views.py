@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFError
 
 from survey_app import clock
 from survey_app.banks import get_banks
+from survey_app.database import reading
 from survey_app.respond import service
 from survey_app.respond.codes import grouped
 from survey_app.respond.forms import CodeForm, StartForm, page_form_class
@@ -50,7 +51,8 @@ def welcome(code: str):
 
 @bp.post("/r/<code>/start")
 def start(code: str):
-    invitation, response, survey = _open(code)
+    with reading():
+        invitation, response, survey = _open(code)
     if not StartForm().validate_on_submit():
         abort(400)
     response = service.start(invitation, current_language())
@@ -60,7 +62,8 @@ def start(code: str):
 
 @bp.route("/r/<code>/p/<int:number>", methods=["GET", "POST"])
 def page(code: str, number: int):
-    invitation, response, survey = _open(code)
+    with reading():
+        invitation, response, survey = _open(code)
     if response is None:
         return redirect(url_for("respond.welcome", code=invitation.code))
     current = survey.page(number) or abort(404)

@@ -1,0 +1,103 @@
+"""Shared set-up for benchmarks: a fresh SQLite app with demo data, served by gunicorn."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def demo_environment():
+    """A temporary instance with a migrated SQLite database and the demo data."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ)
+        env.update(
+            DATABASE_URL=f"sqlite:///{folder}/bench.sqlite3",
+            SECRET_KEY="benchmark-only-secret",
+            BASE_URL="http://127.0.0.1",
+        )
+        for args in (["db", "upgrade"], ["demo"]):
+            subprocess.run([BIN / "survey-app", *args], env=env, check=True, capture_output=True)
+        yield env
+
+
+def invite(env: dict, count: int, home: str = "OAK", audience: str = "young_people") -> list[str]:
+    codes: list[str] = []
+    while len(codes) < count:
+        batch = min(500, count - len(codes))
+        out = subprocess.run(
+            [
+                BIN / "survey-app",
+                "invite",
+                "--home",
+                home,
+                "--audience",
+                audience,
+                "--count",
+                str(batch),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        codes += [line.rsplit("/", 1)[1] for line in out.split()]
+    return codes
+
+
+@contextmanager
+def gunicorn(env: dict, app: str = "survey_app:create_app()", workers: int = 2, threads: int = 8):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            BIN / "gunicorn",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--chdir",
+            str(Path(__file__).resolve().parents[1]),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            str(threads),
+            "--keep-alive",
+            "75",
+            "--log-level",
+            "warning",
+            app,
+        ],
+        env=env,
+    )
+    try:
+        _wait_until_up(port)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_until_up(port: int) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)  # noqa: S310
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")

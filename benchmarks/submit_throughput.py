@@ -1,0 +1,152 @@
+"""Submit throughput: gunicorn on SQLite, a load generator on loopback sending final submits.
+
+Each measured request is the POST that completes a young person's response (CSRF checked,
+answers validated and stored, the response marked sent, one commit). The pages before it are
+answered in an untimed warm-up, as a real respondent would over several minutes. The same
+gunicorn settings then serve a bare Flask endpoint, measured the same way.
+
+Prints responses/s beside the bare requests/s, their ratio, and p50/p99 latency.
+Targets: ratio >= 0.4 and p99 <= 50 ms at 16 connections.
+Run: .venv/bin/python benchmarks/submit_throughput.py [--connections 16] [--per-connection 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import re
+import statistics
+import sys
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._server import demo_environment, gunicorn, invite  # noqa: E402
+
+
+class Browser:
+    """One keep-alive connection with a cookie jar of one cookie, like a phone."""
+
+    def __init__(self, port: int) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.cookie = ""
+
+    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str, str]:
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+        except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
+            # The server closed an idle keep-alive connection; a phone would simply reconnect.
+            self.conn.close()
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+        text = response.read().decode()
+        cookie = response.getheader("Set-Cookie")
+        if cookie:
+            self.cookie = cookie.split(";", 1)[0]
+        return response.status, response.getheader("Location") or "", text
+
+
+def token(html: str) -> str:
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
+        r'value="([^"]+)"[^>]*name="csrf_token"', html
+    )
+    return match.group(1)
+
+
+def fields(html: str) -> dict[str, str]:
+    """The last option of every question on the page (an answer for each)."""
+    chosen: dict[str, str] = {}
+    for tag in re.findall(r"<input[^>]+>", html):
+        name, value = re.search(r'name="(\w+)"', tag), re.search(r'value="([^"]*)"', tag)
+        if name and value and re.search(r'type="(radio|checkbox)"', tag):
+            chosen[name.group(1)] = value.group(1)
+    chosen.pop("wants_contact", None)
+    return chosen
+
+
+def prepare(port: int, code: str) -> tuple[Browser, str, dict]:
+    """Answer every page but the last; return the browser, the last page and its form."""
+    browser = Browser(port)
+    _, _, html = browser.request("GET", f"/r/{code}")
+    _, url, _ = browser.request("POST", f"/r/{code}/start", {"csrf_token": token(html)})
+    while True:
+        _, _, html = browser.request("GET", url)
+        form = {**fields(html), "csrf_token": token(html), "nav": "next"}
+        if "Send my answers" in html:
+            return browser, url, {**form, "open_comment": "The food is good and staff listen."}
+        _, url, _ = browser.request("POST", url, form)
+
+
+def timed(browser: Browser, method: str, path: str, form: dict | None, expect: int) -> float:
+    started = time.perf_counter()
+    status, _, _ = browser.request(method, path, form)
+    elapsed = time.perf_counter() - started
+    if status != expect:
+        raise SystemExit(f"{method} {path} answered {status}, expected {expect}")
+    return elapsed
+
+
+def run_submits(port: int, codes: list[str], connections: int) -> tuple[float, list[float]]:
+    with ThreadPoolExecutor(connections) as pool:
+        prepared = list(pool.map(lambda c: prepare(port, c), codes))
+        started = time.perf_counter()
+        latencies = list(pool.map(lambda p: timed(p[0], "POST", p[1], p[2], 302), prepared))
+        return time.perf_counter() - started, latencies
+
+
+def run_bare(port: int, count: int, connections: int) -> tuple[float, list[float]]:
+    def one_connection(_: int) -> list[float]:
+        browser = Browser(port)
+        return [timed(browser, "GET", "/", None, 200) for _ in range(count // connections)]
+
+    with ThreadPoolExecutor(connections) as pool:
+        started = time.perf_counter()
+        latencies = [t for batch in pool.map(one_connection, range(connections)) for t in batch]
+        return time.perf_counter() - started, latencies
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--per-connection", type=int, default=40)
+    args = parser.parse_args()
+    total = args.connections * args.per_connection
+    with demo_environment() as env:
+        codes = invite(env, total)
+        with gunicorn(env) as port:
+            submit_s, submit_lat = run_submits(port, codes, args.connections)
+        with gunicorn(env, app="benchmarks.bare_app:app") as port:
+            bare_s, bare_lat = run_bare(port, total, args.connections)
+    responses_per_s, bare_per_s = total / submit_s, total / bare_s
+    ratio = responses_per_s / bare_per_s
+    print(f"connections           {args.connections}")
+    print(f"responses submitted   {total}")
+    print(
+        f"submit path           {responses_per_s:8.1f} responses/s  "
+        f"p50 {percentile(submit_lat, 50):5.1f} ms  p99 {percentile(submit_lat, 99):5.1f} ms"
+    )
+    print(
+        f"bare Flask endpoint   {bare_per_s:8.1f} requests/s   "
+        f"p50 {percentile(bare_lat, 50):5.1f} ms  p99 {percentile(bare_lat, 99):5.1f} ms"
+    )
+    print(f"ratio                 {ratio:8.2f}  (target >= 0.4)")
+    ok = ratio >= 0.4 and percentile(submit_lat, 99) <= 50
+    print("targets met" if ok else "targets NOT met")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
