@@ -28,7 +28,7 @@ def demo_environment():
         env = dict(os.environ)
         env.update(
             DATABASE_URL=f"sqlite:///{folder}/bench.sqlite3",
-            SECRET_KEY="benchmark-only-secret",
+            SECRET_KEY="benchmark-only-secret",  # noqa: S106 (a throwaway instance)
             BASE_URL="http://127.0.0.1",
         )
         for args in (["db", "upgrade"], ["demo"]):

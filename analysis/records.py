@@ -1,0 +1,131 @@
+"""Plain records that the app's seam produces and every analysis function takes.
+
+Two ways in, so the app never has to load a million answers to draw a chart:
+- ``CountRecord``, ``QuestionTotal`` and ``RespondentTotal`` rows computed by the database
+  (GROUP BY), or
+- ``AnswerRecord`` rows streamed from an export and counted by ``analysis.counting``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+AUDIENCES = ("young_people", "professionals", "families", "staff")
+KINDS = ("scale", "yes_no", "single", "multiple", "text")
+
+
+@dataclass(frozen=True)
+class RoundRecord:
+    """One survey round: a home, an audience, a theme, its dates and how many were invited."""
+
+    round_id: str
+    home: str
+    home_name: str
+    audience: str
+    theme: str
+    theme_title: str
+    presentation: str
+    opens: date
+    closes: date
+    invitations: int
+
+
+@dataclass(frozen=True)
+class ResponseRecord:
+    """One person's response to a round, submitted or abandoned (``submitted_at`` is None)."""
+
+    response_id: str
+    round_id: str
+    home: str
+    audience: str
+    started_at: datetime
+    submitted_at: datetime | None
+    seconds: float | None
+    answered: int
+    asked: int
+    straightlined: bool
+    language: str = "en-GB"
+    respondent_role: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One answer of a submitted response; a multiple-choice answer is one record per option.
+
+    ``theme`` is the theme the question belongs to ("core" for the audience's core questions).
+    ``positive`` is None where the question has no positive answers (text, plain single choice).
+    """
+
+    response_id: str
+    round_id: str
+    home: str
+    audience: str
+    theme: str
+    question_id: str
+    kind: str
+    value: str | None
+    text: str | None
+    positive: bool | None
+    score: int | None
+    submitted_at: datetime
+    language: str = "en-GB"
+
+
+@dataclass(frozen=True)
+class CountRecord:
+    """How many respondents gave ``value`` to a question at a home in a period.
+
+    SQL: ``SELECT period, home, audience, theme, question_id, kind, value, score, positive,
+    COUNT(DISTINCT response_id) ... GROUP BY`` all but the count.
+    """
+
+    period: str
+    home: str
+    audience: str
+    theme: str
+    question_id: str
+    kind: str
+    value: str
+    score: int | None
+    positive: bool | None
+    respondents: int
+
+
+@dataclass(frozen=True)
+class QuestionTotal:
+    """How many distinct respondents answered a question, and how many answered positively.
+
+    Needed beside the value counts because a multiple-choice question's counts do not add up
+    to its respondents.  SQL: ``COUNT(DISTINCT response_id)`` and
+    ``COUNT(DISTINCT response_id) FILTER (WHERE positive)`` grouped by the question.
+    """
+
+    period: str
+    home: str
+    audience: str
+    theme: str
+    question_id: str
+    kind: str
+    respondents: int
+    positive: int
+
+
+@dataclass(frozen=True)
+class RespondentTotal:
+    """How many distinct respondents answered any question of a theme (or, theme None, at all)."""
+
+    period: str
+    home: str
+    audience: str
+    theme: str | None
+    respondents: int
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Everything aggregation needs: value counts, question totals and respondent totals."""
+
+    values: tuple[CountRecord, ...] = ()
+    questions: tuple[QuestionTotal, ...] = ()
+    respondents: tuple[RespondentTotal, ...] = ()

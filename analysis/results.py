@@ -1,0 +1,82 @@
+"""What aggregation returns: frozen results a report can render without further arithmetic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.stats import Proportion
+from analysis.trend import Trend
+
+QUESTION = "question"
+THEME = "theme"
+HOME = "home"
+LEVELS = (HOME, THEME, QUESTION)
+
+
+@dataclass(frozen=True)
+class ValueShare:
+    """One answer value of a question: how many respondents gave it and their share."""
+
+    value: str
+    respondents: int
+    share: float
+    score: int | None
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The numbers for one group in one period.
+
+    For a question, ``share_positive`` counts respondents; for a theme or a home it pools
+    answers (respondent-question pairs), so its interval treats answers as independent.
+    """
+
+    respondents: int
+    share_positive: Proportion | None
+    mean: float | None
+    distribution: tuple[ValueShare, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    """One group (a question, a theme or a home; ``home`` None means all homes).
+
+    When ``suppressed`` gives a reason, ``figures`` and ``previous`` are None: no number at all.
+    """
+
+    level: str
+    audience: str
+    home: str | None
+    theme: str | None
+    question_id: str | None
+    kind: str | None
+    figures: Figures | None
+    previous: Figures | None
+    trend: Trend
+    suppressed: str | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Every result for one period, compared with the period before."""
+
+    period: str
+    previous_period: str
+    threshold: int
+    results: tuple[Result, ...]
+
+    def select(self, level: str, audience: str, **keys: str | None) -> tuple[Result, ...]:
+        """Results at a level for an audience, filtered by home, theme or question_id."""
+        return tuple(
+            result
+            for result in self.results
+            if result.level == level
+            and result.audience == audience
+            and all(getattr(result, name) == value for name, value in keys.items())
+        )
+
+    def get(self, level: str, audience: str, **keys: str | None) -> Result | None:
+        """The one result matching level, audience and keys (home None = all homes)."""
+        keys.setdefault("home", None)
+        found = self.select(level, audience, **keys)
+        return found[0] if len(found) == 1 else None

@@ -1,0 +1,1 @@
+"""Text analysis of free-text answers: sentiment, themes, anonymising and quotes."""
