@@ -1,9 +1,11 @@
-"""One free-text answer read for sentiment, themes and (later) safeguarding."""
+"""One free-text answer read for sentiment, themes and safeguarding."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analysis.safeguarding import AUDIENCES as SAFEGUARDING_AUDIENCES
+from analysis.safeguarding import assess
 from analysis.text.sentiment import score_sentiment
 from analysis.text.themes import detect_themes
 
@@ -22,7 +24,7 @@ class CommentAnalysis:
 def analyse_comment(text: str, audience: str) -> CommentAnalysis:
     """Sentiment, themes and safeguarding flag of one answer from one audience."""
     score = score_sentiment(text)
-    flagged, reasons = _safeguarding(text)
+    flagged, reasons = _safeguarding(text, audience)
     return CommentAnalysis(
         sentiment=score.label,
         polarity=score.polarity,
@@ -32,10 +34,7 @@ def analyse_comment(text: str, audience: str) -> CommentAnalysis:
     )
 
 
-def _safeguarding(text: str) -> tuple[bool, tuple[str, ...]]:
-    """Placeholder: never flags.
-
-    The safeguarding detector lives in ``analysis.safeguarding`` (written separately); the lead
-    wires it in here, and only here, so every caller of ``analyse_comment`` gets it at once.
-    """
-    return False, ()
+def _safeguarding(text: str, audience: str) -> tuple[bool, tuple[str, ...]]:
+    """The safeguarding detector's verdict, so every caller of analyse_comment gets it."""
+    found = assess(text, audience if audience in SAFEGUARDING_AUDIENCES else "young_people")
+    return found.flagged, found.reasons

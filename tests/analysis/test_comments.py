@@ -75,8 +75,10 @@ def test_themes(text, audience, themes):
     assert set(found) <= set(THEMES)
 
 
-def test_safeguarding_is_left_to_the_separate_detector():
-    """Until the detector is wired in, nothing is flagged and no reasons are given."""
+def test_safeguarding_comes_from_the_detector():
+    """A possible disclosure is flagged with its reasons; an idiom is not."""
     result = analyse_comment("someone is hurting me", YP)
     assert isinstance(result, CommentAnalysis)
-    assert (result.safeguarding, result.reasons) == (False, ())
+    assert result.safeguarding and result.reasons
+    calm = analyse_comment("this homework is killing me", YP)
+    assert (calm.safeguarding, calm.reasons) == (False, ())
