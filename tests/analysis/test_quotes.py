@@ -9,7 +9,7 @@ COMMENTS = [
     "The food is really nice here, especially Sunday dinner with everyone",
     "I love the food, the cook makes a lovely curry on Wednesdays",
     "Food is good most days and we get to choose the takeaway on Fridays",
-    "The food is rubbish and the portions are small, I wish we had more choice",
+    "The food is rubbish and the portions are tiny, dinner is the worst part of the day",
     "food is peak",
     "food is peak",
     "Jake is my keyworker and he is kind, he always makes time for me",
