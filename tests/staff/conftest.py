@@ -1,0 +1,107 @@
+"""Staff fixtures: accounts per role, signing in through the real form, two homes to compare."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def app(make_app):
+    """Cheap argon2 settings: the same algorithm, fast enough to sign in hundreds of times."""
+    return make_app(ARGON2_TIME_COST=1, ARGON2_MEMORY_KIB=256)
+
+
+@pytest.fixture
+def make_user(app):
+    """Create an account through the public accounts API and return its id."""
+    from survey_app.accounts import AccountDetails, create_user
+    from survey_app.extensions import db
+    from survey_app.models import Home, Service
+
+    def factory(role, email=None, homes=(), service=None, password=PASSWORD, name="Test Person"):
+        with app.app_context():
+            home_ids = [db.session.execute(db.select(Home.id).filter_by(code=c)).scalar_one()
+                        for c in homes]
+            service_id = (db.session.execute(db.select(Service.id).filter_by(name=service))
+                          .scalar_one() if service else None)
+            details = AccountDetails(email or f"{role}@example.org", name, role, home_ids, service_id)
+            return create_user(details, password, actor=None).id
+
+    return factory
+
+
+def _sign_in(client, email, password=PASSWORD):
+    return client.post("/staff/login", data={"email": email, "password": password})
+
+
+@pytest.fixture
+def sign_in():
+    """Sign in through the login form, as a person would."""
+    return _sign_in
+
+
+@dataclass
+class World:
+    """Two homes in two services, a young people's round at each, and one user per role."""
+
+    oak_home: int
+    bee_home: int
+    oak_round: int
+    bee_round: int
+    oak_pro_round: int
+    bee_pro_round: int
+    emails: dict
+
+
+ROLE_SETUP = {
+    "admin": {},
+    "qa_team": {},
+    "qpag_chair": {},
+    "service_manager": {"service": "North and West"},
+    "home_manager": {"homes": ("OAK",)},
+    "reg44_visitor": {"homes": ("OAK",)},
+}
+
+
+@pytest.fixture
+def world(make_home, make_round, make_codes, make_user) -> World:
+    oak = make_home("OAK", "Oak House", "North and West")
+    bee = make_home("BEE", "Beech Cottage", "South and East")
+    oak_round, bee_round = make_round(home_id=oak), make_round(home_id=bee)
+    make_codes(3, round_id=oak_round)
+    make_codes(3, round_id=bee_round)
+    emails = {}
+    for role, setup in ROLE_SETUP.items():
+        emails[role] = f"{role}@example.org"
+        make_user(role, **setup)
+    return World(oak, bee, oak_round, bee_round, make_round("professionals", home_id=oak),
+                 make_round("professionals", home_id=bee), emails)
+
+
+@pytest.fixture
+def as_role(app, world):
+    """A test client signed in as the given role."""
+
+    def factory(role):
+        client = app.test_client()
+        response = _sign_in(client, world.emails[role])
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return client
+
+    return factory
+
+
+@pytest.fixture
+def audit_log(app):
+    """The audit log's rows, oldest first."""
+    from survey_app.audit import audit_rows
+
+    def read() -> list[dict]:
+        with app.app_context():
+            return list(reversed(list(audit_rows())))
+
+    return read
