@@ -135,5 +135,5 @@ def markdown_table() -> str:
     lines.append(f"| homes covered | {scopes} |")
     for cap in TABLE:
         marks = " | ".join("✓" if role in cap.roles else "" for role in ROLES)
-        lines.append(f"| {cap.description} | {marks} |")
+        lines.append(f"| `{cap.name}`: {cap.description} | {marks} |")
     return "\n".join(lines)

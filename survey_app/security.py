@@ -22,6 +22,7 @@ def add_security_headers(response: Response) -> Response:
     if request.is_secure or current_app.config["BASE_URL"].startswith("https://"):
         headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     # Answers and staff pages are private: no shared cache may keep them.
-    if request.endpoint and request.endpoint.split(".")[0] in PRIVATE_BLUEPRINTS:
+    blueprint = (request.endpoint or "").split(".")[0]
+    if blueprint in PRIVATE_BLUEPRINTS or request.path.startswith("/staff"):
         headers.setdefault("Cache-Control", "no-store")
     return response

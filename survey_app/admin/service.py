@@ -36,14 +36,17 @@ def save_home(home: Home | None, values: dict, actor: User) -> Home:
         raise AdminError(f"Another home already has the code {code}.")
     if values["ofsted_rating"] not in ("", *OFSTED_RATINGS):
         raise AdminError("Choose an Ofsted rating from the list.")
+    service = _required(Service, values["service_id"], "service")
+    manager = _manager(values["registered_manager_id"])
     before = _home_facts(home) if home else None
-    home = home or Home()
-    home.code, home.name = code, values["name"].strip()
-    home.service = _required(Service, values["service_id"], "service")
-    home.registered_manager = _manager(values["registered_manager_id"])
+    if home is None:
+        home = Home(service=service)
+        db.session.add(home)
+    home.code, home.name, home.service, home.registered_manager = (
+        code, values["name"].strip(), service, manager
+    )
     home.ofsted_rating = values["ofsted_rating"] or None
     home.ofsted_inspected_on = values["ofsted_inspected_on"]
-    db.session.add(home)
     db.session.flush()
     action = "home.created" if before is None else "home.updated"
     audit.record(action, actor, target=("home", home.id), home_id=home.id, before=before,
@@ -59,8 +62,8 @@ def save_service(service: Service | None, name: str, actor: User) -> Service:
         raise AdminError(f"A service called {name} already exists.")
     before = service.name if service else None
     service = service or Service()
-    service.name = name
     db.session.add(service)
+    service.name = name
     db.session.flush()
     audit.record("service.created" if before is None else "service.updated", actor,
                  target=("service", service.id), before=before, after=name)

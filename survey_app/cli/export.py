@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import click
+from flask.cli import AppGroup
 
 from survey_app import audit
 from survey_app.exports import FORMATS, write_rows
@@ -12,7 +13,8 @@ from survey_app.extensions import db
 from survey_app.records import RESPONSE_COLUMNS, answer_rows
 
 
-@click.group()
+# AppGroup: each subcommand runs inside the app context, however the group is invoked.
+@click.group(cls=AppGroup)
 def export() -> None:
     """Export data as CSV or JSON."""
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import click
+from flask.cli import AppGroup
 
 from survey_app import clock
 from survey_app.retention import remove_old_free_text
 
 
-@click.group()
+# AppGroup: each subcommand runs inside the app context, however the group is invoked.
+@click.group(cls=AppGroup)
 def retention() -> None:
     """Keep personal data only as long as the settings allow."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import click
+from flask.cli import AppGroup
 from sqlalchemy import select
 
 from survey_app import accounts
@@ -15,7 +16,8 @@ from survey_app.models import ROLES, Service
 from survey_app.rounds import home_by_code
 
 
-@click.group()
+# AppGroup: each subcommand runs inside the app context, however the group is invoked.
+@click.group(cls=AppGroup)
 def users() -> None:
     """Staff accounts: create, list, disable, reset links."""
 

@@ -105,3 +105,62 @@ def audit_log(app):
             return list(reversed(list(audit_rows())))
 
     return read
+
+
+@pytest.fixture
+def answer(app):
+    """Submit a full response for each code, through the respondent service; returns nothing."""
+    from survey_app.banks import get_banks
+    from survey_app.extensions import db
+    from survey_app.models import Invitation
+    from survey_app.respond import service
+    from survey_app.respond.survey import survey_for
+
+    def submit(codes, comment=None, scale_value="4"):
+        with app.app_context():
+            for code in codes:
+                invitation = db.session.execute(db.select(Invitation).filter_by(code=code)).scalar_one()
+                response = service.start(invitation, "en-GB")
+                survey = survey_for(invitation.round, get_banks())
+                data = {}
+                for q in survey.questions:
+                    if q.kind == "text":
+                        data[q.id] = comment
+                    else:
+                        values = [o.value for o in q.options]
+                        data[q.id] = scale_value if scale_value in values else values[0]
+                        if q.kind == "multiple":
+                            data[q.id] = [values[0]]
+                extras = {"wants_contact": False, "contact_name": None}
+                if invitation.round.audience != "young_people":
+                    extras = {"respondent_name": None}
+                service.submit(response, survey.questions, data, extras, "en-GB")
+
+    return submit
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on loopback; yields its URL and the messages it received."""
+    import email
+    import email.policy
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    received: list = []
+
+    class Keep:
+        async def handle_DATA(self, server, session, envelope):
+            received.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+            return "250 Message accepted"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Keep(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield f"smtp://127.0.0.1:{port}", received
+    finally:
+        controller.stop()
