@@ -42,6 +42,7 @@ def load_config(app: Flask, overrides: dict[str, Any]) -> None:
         # argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile).
         ARGON2_TIME_COST=int(env.get("ARGON2_TIME_COST", "3")),
         ARGON2_MEMORY_KIB=int(env.get("ARGON2_MEMORY_KIB", "65536")),
+        ARGON2_PARALLELISM=int(env.get("ARGON2_PARALLELISM", "4")),
         WTF_CSRF_TIME_LIMIT=None,  # a survey may take a while on a slow phone; the session bounds it
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",

@@ -17,7 +17,8 @@ UNUSABLE_PREFIX = "!"
 def _hasher() -> PasswordHasher:
     config = current_app.config
     return PasswordHasher(time_cost=config["ARGON2_TIME_COST"],
-                          memory_cost=config["ARGON2_MEMORY_KIB"])
+                          memory_cost=config["ARGON2_MEMORY_KIB"],
+                          parallelism=config["ARGON2_PARALLELISM"])
 
 
 def problem_with(password: str) -> str | None:

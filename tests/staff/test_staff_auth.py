@@ -46,9 +46,9 @@ def test_unknown_email_and_wrong_password_get_the_same_message(client, manager, 
     assert [e["action"] for e in audit_log()].count("auth.login_failed") == 2
 
 
-def test_failures_are_throttled_per_account(make_app, manager, sign_in):
+def test_failures_are_throttled_per_account(staff_app, manager, sign_in):
     """After the per-account limit even the right password is refused, from any client."""
-    app = make_app(LOGIN_LIMIT_PER_ACCOUNT=3, ARGON2_TIME_COST=1, ARGON2_MEMORY_KIB=256)
+    app = staff_app(LOGIN_LIMIT_PER_ACCOUNT=3)
     for _ in range(3):
         assert sign_in(app.test_client(), EMAIL, "wrong password!").status_code == 401
     other_client = app.test_client()
@@ -58,9 +58,9 @@ def test_failures_are_throttled_per_account(make_app, manager, sign_in):
     assert "Too many attempts" in refused.get_data(as_text=True)
 
 
-def test_failures_are_throttled_per_client(make_app, manager, sign_in):
+def test_failures_are_throttled_per_client(staff_app, manager, sign_in):
     """One client trying many accounts is stopped, with the same message for every account."""
-    app = make_app(LOGIN_LIMIT_PER_CLIENT=3, ARGON2_TIME_COST=1, ARGON2_MEMORY_KIB=256)
+    app = staff_app(LOGIN_LIMIT_PER_CLIENT=3)
     client = app.test_client()
     for n in range(3):
         assert sign_in(client, f"guess{n}@example.org").status_code == 401
@@ -92,10 +92,9 @@ def test_signing_out_ends_every_copy_of_the_session(app, client, manager, sign_i
     assert thief.get("/staff/").status_code == 302
 
 
-def test_idle_sessions_expire(make_app, manager, sign_in):
+def test_idle_sessions_expire(staff_app, manager, sign_in):
     """A session untouched for longer than IDLE_TIMEOUT is signed out; an active one lives on."""
-    app = make_app(PERMANENT_SESSION_LIFETIME=timedelta(minutes=5), ARGON2_TIME_COST=1,
-                   ARGON2_MEMORY_KIB=256)
+    app = staff_app(PERMANENT_SESSION_LIFETIME=timedelta(minutes=5))
     client = app.test_client()
     sign_in(client, EMAIL)
     with client.session_transaction() as session:
@@ -116,9 +115,9 @@ def test_the_idle_timeout_comes_from_the_environment(monkeypatch, make_app):
     assert make_app().permanent_session_lifetime == timedelta(minutes=10)
 
 
-def test_session_cookie_flags(make_app, manager, sign_in):
+def test_session_cookie_flags(staff_app, manager, sign_in):
     """The session cookie is HttpOnly and SameSite=Lax, and Secure when served over HTTPS."""
-    app = make_app(SESSION_COOKIE_SECURE=True, ARGON2_TIME_COST=1, ARGON2_MEMORY_KIB=256)
+    app = staff_app(SESSION_COOKIE_SECURE=True)
     client = app.test_client()
     response = client.post("/staff/login", data={"email": EMAIL, "password": "correct horse battery staple"},
                            base_url="https://survey.test")

@@ -8,9 +8,9 @@ from survey_app.mail import MailError, parse_smtp_url
 
 
 @pytest.fixture
-def mailing(make_app, smtp_server, world):
+def mailing(staff_app, smtp_server, world):
     url, received = smtp_server
-    app = make_app(SMTP_URL=url, ARGON2_TIME_COST=1, ARGON2_MEMORY_KIB=256)
+    app = staff_app(SMTP_URL=url)
     return app, received
 
 
@@ -68,9 +68,9 @@ def test_a_new_account_gets_its_set_password_link_by_email(mailing, world):
     assert signed.status_code == 302
 
 
-def test_an_unreachable_mail_server_is_reported(make_app, world):
+def test_an_unreachable_mail_server_is_reported(staff_app, world):
     """SMTP_URL pointing at nothing: the page says the mail could not be sent, no crash."""
-    app = make_app(SMTP_URL="smtp://127.0.0.1:1", ARGON2_TIME_COST=1, ARGON2_MEMORY_KIB=256)
+    app = staff_app(SMTP_URL="smtp://127.0.0.1:1")
     client = _signed_in(app, world.emails["home_manager"])
     response = client.post(f"/staff/rounds/{world.oak_pro_round}/links",
                            data={"addresses": "someone@example.org"})

@@ -9,9 +9,9 @@ import pytest
 from survey_app.permissions import markdown_table
 
 
-def test_a_post_without_a_csrf_token_is_refused(make_app, world):
+def test_a_post_without_a_csrf_token_is_refused(staff_app, world):
     """With CSRF on (as in production), signing in or issuing codes without the token fails."""
-    app = make_app(WTF_CSRF_ENABLED=True, ARGON2_TIME_COST=1, ARGON2_MEMORY_KIB=256)
+    app = staff_app(WTF_CSRF_ENABLED=True)
     client = app.test_client()
     refused = client.post("/staff/login", data={"email": "admin@example.org",
                                                 "password": "correct horse battery staple"})
@@ -19,9 +19,9 @@ def test_a_post_without_a_csrf_token_is_refused(make_app, world):
     assert client.get("/staff/").status_code == 302  # still signed out
 
 
-def test_a_post_with_the_token_is_accepted(make_app, world):
+def test_a_post_with_the_token_is_accepted(staff_app, world):
     """The same sign-in with the page's token works, so the refusal above is the token's doing."""
-    app = make_app(WTF_CSRF_ENABLED=True, ARGON2_TIME_COST=1, ARGON2_MEMORY_KIB=256)
+    app = staff_app(WTF_CSRF_ENABLED=True)
     client = app.test_client()
     page = client.get("/staff/login").get_data(as_text=True)
     token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
