@@ -1,4 +1,4 @@
-"""Staff accounts as a unit of work: create, change, disable, list; shared by the admin pages and the CLI."""
+"""Staff accounts as units of work: create, change, disable, list; for admin pages and CLI."""
 
 from __future__ import annotations
 
@@ -62,13 +62,27 @@ def create_user(details: AccountDetails, password: str | None, actor: User | Non
         raise AccountError(f"An account for {details.email} already exists.")
     if password is not None and (problem := passwords.problem_with(password)):
         raise AccountError(problem)
-    user = User(email=details.email, name=details.name.strip(), role=details.role, homes=homes,
-                service=service, password_hash=passwords.hash_password(password)
-                if password is not None else passwords.unusable_hash())
+    user = User(
+        email=details.email,
+        name=details.name.strip(),
+        role=details.role,
+        homes=homes,
+        service=service,
+        password_hash=passwords.hash_password(password)
+        if password is not None
+        else passwords.unusable_hash(),
+    )
     db.session.add(user)
     db.session.flush()
-    audit.record("user.created", actor, target=("user", user.id), email=user.email, role=user.role,
-                 homes=[h.code for h in homes], service=service.name if service else None)
+    audit.record(
+        "user.created",
+        actor,
+        target=("user", user.id),
+        email=user.email,
+        role=user.role,
+        homes=[h.code for h in homes],
+        service=service.name if service else None,
+    )
     db.session.commit()
     return user
 
@@ -78,12 +92,23 @@ def update_user(user: User, details: AccountDetails, actor: User) -> None:
     details.email = user.email
     homes, service = _checked(details)
     before = _access(user)
-    user.name, user.role, user.homes, user.service = details.name.strip(), details.role, homes, service
+    user.name, user.role, user.homes, user.service = (
+        details.name.strip(),
+        details.role,
+        homes,
+        service,
+    )
     after = _access(user)
     if before != after:
         user.session_nonce = new_session_nonce()
-    audit.record("user.updated", actor, target=("user", user.id), email=user.email,
-                 before=before, after=after)
+    audit.record(
+        "user.updated",
+        actor,
+        target=("user", user.id),
+        email=user.email,
+        before=before,
+        after=after,
+    )
     db.session.commit()
 
 
@@ -92,8 +117,12 @@ def set_active(user: User, active: bool, actor: User | None) -> None:
         raise AccountError("You cannot disable your own account.")
     user.active = active
     user.session_nonce = new_session_nonce()
-    audit.record("user.enabled" if active else "user.disabled", actor, target=("user", user.id),
-                 email=user.email)
+    audit.record(
+        "user.enabled" if active else "user.disabled",
+        actor,
+        target=("user", user.id),
+        email=user.email,
+    )
     db.session.commit()
 
 
@@ -111,5 +140,8 @@ def all_users() -> list[User]:
 
 
 def _access(user: User) -> dict:
-    return {"role": user.role, "homes": sorted(h.code for h in user.homes),
-            "service": user.service.name if user.service else None}
+    return {
+        "role": user.role,
+        "homes": sorted(h.code for h in user.homes),
+        "service": user.service.name if user.service else None,
+    }

@@ -17,13 +17,26 @@ from survey_app.extensions import db
 from survey_app.models import AuditEvent, Home, User
 
 AUDIT_COLUMNS = [
-    "id", "at", "actor_email", "origin", "action", "target_type", "target_id", "home",
+    "id",
+    "at",
+    "actor_email",
+    "origin",
+    "action",
+    "target_type",
+    "target_id",
+    "home",
     "detail",
 ]
 
 
-def record(action: str, actor: User | None = None, *, target: tuple[str, Any] | None = None,
-           home_id: int | None = None, **detail: Any) -> AuditEvent:
+def record(
+    action: str,
+    actor: User | None = None,
+    *,
+    target: tuple[str, Any] | None = None,
+    home_id: int | None = None,
+    **detail: Any,
+) -> AuditEvent:
     """Add an event to the session; the caller's unit of work commits it with the change."""
     origin = "web" if has_request_context() else "cli"
     if origin == "web":
@@ -31,10 +44,14 @@ def record(action: str, actor: User | None = None, *, target: tuple[str, Any] | 
     else:
         detail.setdefault("os_user", _os_user())
     event = AuditEvent(
-        action=action, actor_id=actor.id if actor else None,
+        action=action,
+        actor_id=actor.id if actor else None,
         actor_email=detail.pop("actor_email", None) or (actor.email if actor else None),
-        origin=origin, target_type=target[0] if target else None,
-        target_id=str(target[1]) if target else None, home_id=home_id, detail=detail,
+        origin=origin,
+        target_type=target[0] if target else None,
+        target_id=str(target[1]) if target else None,
+        home_id=home_id,
+        detail=detail,
     )
     db.session.add(event)
     return event
@@ -66,15 +83,21 @@ def filtered(criteria: AuditFilter) -> Select:
     return stmt.order_by(AuditEvent.id.desc())
 
 
-def audit_rows(criteria: AuditFilter | None = None, *, detail_as_text: bool = False
-               ) -> Iterator[dict[str, Any]]:
+def audit_rows(
+    criteria: AuditFilter | None = None, *, detail_as_text: bool = False
+) -> Iterator[dict[str, Any]]:
     """The log as plain rows, newest first, for exports (CSV wants the detail as JSON text)."""
     stmt = filtered(criteria or AuditFilter()).execution_options(yield_per=1000)
     for event, home_code in db.session.execute(stmt):
         yield {
-            "id": event.id, "at": event.at, "actor_email": event.actor_email,
-            "origin": event.origin, "action": event.action, "target_type": event.target_type,
-            "target_id": event.target_id, "home": home_code,
+            "id": event.id,
+            "at": event.at,
+            "actor_email": event.actor_email,
+            "origin": event.origin,
+            "action": event.action,
+            "target_type": event.target_type,
+            "target_id": event.target_id,
+            "home": home_code,
             "detail": json.dumps(event.detail, sort_keys=True) if detail_as_text else event.detail,
         }
 

@@ -28,8 +28,14 @@ def seed_demo_staff() -> list[str]:
     services = {s.name: s for s in db.session.execute(select(Service)).scalars()}
     password_hash = hash_password(DEMO_PASSWORD)
     for email, name, role, codes, service in DEMO_USERS:
-        user = User(email=email, name=name, role=role, password_hash=password_hash,
-                    homes=[homes[c] for c in codes if c in homes], service=services.get(service))
+        user = User(
+            email=email,
+            name=name,
+            role=role,
+            password_hash=password_hash,
+            homes=[homes[c] for c in codes if c in homes],
+            service=services.get(service),
+        )
         db.session.add(user)
         if role == "home_manager":
             for code in codes:

@@ -40,7 +40,10 @@ def parse_smtp_url(url: str) -> SmtpSettings:
     port = parts.port or (465 if tls else 25)
     wants_starttls = parse_qs(parts.query).get("starttls", ["0"])[0] in ("1", "true", "yes")
     return SmtpSettings(
-        host=parts.hostname, port=port, tls=tls, starttls=not tls and (wants_starttls or port == 587),
+        host=parts.hostname,
+        port=port,
+        tls=tls,
+        starttls=not tls and (wants_starttls or port == 587),
         username=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
     )
@@ -72,16 +75,20 @@ def send(messages: list[EmailMessage]) -> int:
                 sent += 1
     except (OSError, smtplib.SMTPException) as error:
         current_app.logger.warning("mail failed after %d of %d: %s", sent, len(messages), error)
-        raise MailError(f"The mail server refused or could not be reached; {sent} of "
-                        f"{len(messages)} emails were sent.", sent) from error
+        raise MailError(
+            f"The mail server refused or could not be reached; {sent} of "
+            f"{len(messages)} emails were sent.",
+            sent,
+        ) from error
     return sent
 
 
 def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     context = ssl.create_default_context()
     if settings.tls:
-        smtp: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT_S,
-                                              context=context)
+        smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+            settings.host, settings.port, timeout=TIMEOUT_S, context=context
+        )
     else:
         smtp = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT_S)
     try:

@@ -49,12 +49,22 @@ TABLE: tuple[Capability, ...] = (
     _row("dashboard.view", "dashboard of the homes in scope", *ROLES),
     _row("homes.view", "a home's page: details, Reg 44 visits, rounds", *ROLES),
     _row("rounds.view", "a round's page: theme, dates, invitations and response counts", *ROLES),
-    _row("answers.aggregate", "answer counts per question, only where enough people answered",
-         *ROLES),
-    _row("free_text.view", "read free-text answers (every view is audited)",
-         "qa_team", "reg44_visitor"),
-    _row("invitations.issue", "issue codes, print code sheets, copy or email links",
-         "qa_team", "service_manager", "home_manager"),
+    _row(
+        "answers.aggregate", "answer counts per question, only where enough people answered", *ROLES
+    ),
+    _row(
+        "free_text.view",
+        "read free-text answers (every view is audited)",
+        "qa_team",
+        "reg44_visitor",
+    ),
+    _row(
+        "invitations.issue",
+        "issue codes, print code sheets, copy or email links",
+        "qa_team",
+        "service_manager",
+        "home_manager",
+    ),
     _row("responses.export", "export answers with free text (audited)", "qa_team"),
     _row("users.manage", "create, assign, disable users; issue reset links", "admin"),
     _row("homes.manage", "create and edit homes and services", "admin"),
@@ -67,7 +77,9 @@ CAPABILITIES = {capability.name: capability for capability in TABLE}
 def can(user, capability: str) -> bool:
     """Whether the user's role has the capability; an unknown name is a bug, so it raises."""
     allowed = CAPABILITIES[capability].roles
-    return bool(getattr(user, "is_authenticated", False)) and user.is_active and user.role in allowed
+    return (
+        bool(getattr(user, "is_authenticated", False)) and user.is_active and user.role in allowed
+    )
 
 
 def visible_homes_stmt(user: User) -> Select:

@@ -20,6 +20,8 @@ def remove_old_free_text(at: datetime) -> int:
     # An answer that was only text goes entirely; one with a chosen value keeps the value.
     removed = db.session.execute(delete(Answer).where(*has_text, Answer.value.is_(None))).rowcount
     cleared = db.session.execute(update(Answer).where(*has_text).values(text=None)).rowcount
-    audit.record("retention.free_text_removed", before=cutoff.isoformat(), answers=removed + cleared)
+    audit.record(
+        "retention.free_text_removed", before=cutoff.isoformat(), answers=removed + cleared
+    )
     db.session.commit()
     return removed + cleared

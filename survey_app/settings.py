@@ -56,8 +56,9 @@ def update(values: dict[str, int], actor: User) -> dict[str, int]:
         before = get(key)
         if value != before:
             db.session.merge(Setting(key=key, value=str(value)))
-            audit.record("settings.updated", actor, target=("setting", key), before=before,
-                         after=value)
+            audit.record(
+                "settings.updated", actor, target=("setting", key), before=before, after=value
+            )
             changed[key] = value
     db.session.commit()
     return changed

@@ -26,8 +26,11 @@ def _filter_form() -> tuple[AuditFilterForm, audit.AuditFilter]:
     if request.args:
         form.validate()  # shows what could not be read; such a field then filters nothing
     criteria = audit.AuditFilter(
-        action=form.action.data or "", actor=form.actor.data or "", home_id=form.home.data,
-        since=form.since.data, until=form.until.data,
+        action=form.action.data or "",
+        actor=form.actor.data or "",
+        home_id=form.home.data,
+        since=form.since.data,
+        until=form.until.data,
     )
     return form, criteria
 
@@ -41,8 +44,14 @@ def audit_log():
         abort(404)
     stmt = audit.filtered(criteria).limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)
     rows = db.session.execute(stmt).all()
-    return render_template("admin/audit.html", form=form, rows=rows[:PAGE_SIZE], page=page,
-                           more=len(rows) > PAGE_SIZE, query=_query_without_page())
+    return render_template(
+        "admin/audit.html",
+        form=form,
+        rows=rows[:PAGE_SIZE],
+        page=page,
+        more=len(rows) > PAGE_SIZE,
+        query=_query_without_page(),
+    )
 
 
 @bp.get("/audit/export")
@@ -53,13 +62,17 @@ def audit_export():
         abort(400)
     _form, criteria = _filter_form()
     out = io.StringIO()
-    written = write_rows(audit.audit_rows(criteria, detail_as_text=fmt == "csv"),
-                         audit.AUDIT_COLUMNS, fmt, out)
+    written = write_rows(
+        audit.audit_rows(criteria, detail_as_text=fmt == "csv"), audit.AUDIT_COLUMNS, fmt, out
+    )
     audit.record("export.audit", current_user._get_current_object(), format=fmt, rows=written)
     db.session.commit()
     name = f"audit-{clock.today().isoformat()}.{fmt}"
-    return Response(out.getvalue(), mimetype=MEDIA_TYPES[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        out.getvalue(),
+        mimetype=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 def _query_without_page() -> dict:

@@ -18,7 +18,6 @@ from survey_app.models import OFSTED_RATINGS, ROLE_NAMES
 from survey_app.settings import RULES
 
 
-
 def choices(pairs) -> list[SelectChoice]:
     """(value, label) pairs as WTForms wants them."""
     return [SelectChoice(value, label) for value, label in pairs]
@@ -28,11 +27,14 @@ ROLE_CHOICES = choices(ROLE_NAMES.items())
 
 
 class UserForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired("Enter an email address."), Length(max=254)])
+    email = EmailField(
+        "Email", validators=[DataRequired("Enter an email address."), Length(max=254)]
+    )
     name = StringField("Name", validators=[DataRequired("Enter a name."), Length(max=120)])
     role = SelectField("Role", choices=ROLE_CHOICES)
-    homes = SelectMultipleField("Homes (home managers and Reg 44 visitors)", coerce=int,
-                                validate_choice=True)
+    homes = SelectMultipleField(
+        "Homes (home managers and Reg 44 visitors)", coerce=int, validate_choice=True
+    )
     service = SelectField("Service (service managers)", coerce=int, validate_choice=True)
 
 
@@ -42,20 +44,25 @@ class HomeForm(FlaskForm):
     service = SelectField("Service", coerce=int)
     registered_manager = SelectField("Registered manager", coerce=int)
     ofsted_rating = SelectField(
-        "Ofsted rating", choices=choices([("", "not rated")] + [(r, r.replace("_", " ")) for r in OFSTED_RATINGS])
+        "Ofsted rating",
+        choices=choices([("", "not rated")] + [(r, r.replace("_", " ")) for r in OFSTED_RATINGS]),
     )
     ofsted_inspected_on = DateField("Ofsted inspection date", validators=[Optional()])
 
 
 class ServiceForm(FlaskForm):
-    name = StringField("Name", validators=[DataRequired("Enter the service's name."), Length(max=120)])
+    name = StringField(
+        "Name", validators=[DataRequired("Enter the service's name."), Length(max=120)]
+    )
 
 
 def _setting_field(key: str) -> IntegerField:
     rule = RULES[key]
     message = f"Choose a whole number between {rule.minimum} and {rule.maximum}."
-    return IntegerField(rule.label, validators=[DataRequired(message),
-                                                NumberRange(rule.minimum, rule.maximum, message)])
+    return IntegerField(
+        rule.label,
+        validators=[DataRequired(message), NumberRange(rule.minimum, rule.maximum, message)],
+    )
 
 
 class SettingsForm(FlaskForm):

@@ -17,10 +17,14 @@ from survey_app.permissions import require
 def _home_form(home: Home | None) -> HomeForm:
     data = None
     if home is not None:
-        data = {"code": home.code, "name": home.name, "service": home.service_id,
-                "registered_manager": home.registered_manager_id or 0,
-                "ofsted_rating": home.ofsted_rating or "",
-                "ofsted_inspected_on": home.ofsted_inspected_on}
+        data = {
+            "code": home.code,
+            "name": home.name,
+            "service": home.service_id,
+            "registered_manager": home.registered_manager_id or 0,
+            "ofsted_rating": home.ofsted_rating or "",
+            "ofsted_inspected_on": home.ofsted_inspected_on,
+        }
     form = HomeForm(data=data)
     form.service.choices = choices((s.id, s.name) for s in service.services())
     form.registered_manager.choices = choices(
@@ -42,15 +46,23 @@ def edit_home(home_id: int | None):
     home = db.get_or_404(Home, home_id) if home_id else None
     form = _home_form(home)
     if not form.validate_on_submit():
-        return render_template("admin/home_form.html", form=form, home=home), 422 if form.errors else 200
-    values = {"code": form.code.data, "name": form.name.data, "service_id": form.service.data,
-              "registered_manager_id": form.registered_manager.data or None,
-              "ofsted_rating": form.ofsted_rating.data,
-              "ofsted_inspected_on": form.ofsted_inspected_on.data}
+        return render_template(
+            "admin/home_form.html", form=form, home=home
+        ), 422 if form.errors else 200
+    values = {
+        "code": form.code.data,
+        "name": form.name.data,
+        "service_id": form.service.data,
+        "registered_manager_id": form.registered_manager.data or None,
+        "ofsted_rating": form.ofsted_rating.data,
+        "ofsted_inspected_on": form.ofsted_inspected_on.data,
+    }
     try:
         saved = service.save_home(home, values, current_user._get_current_object())
     except AdminError as error:
-        return render_template("admin/home_form.html", form=form, home=home, problem=str(error)), 422
+        return render_template(
+            "admin/home_form.html", form=form, home=home, problem=str(error)
+        ), 422
     flash(f"Saved {saved.name} ({saved.code}).")
     return redirect(url_for("admin.homes"))
 
@@ -68,11 +80,14 @@ def edit_service(service_id: int | None):
     found = db.get_or_404(Service, service_id) if service_id else None
     form = ServiceForm(data={"name": found.name} if found else None)
     if not form.validate_on_submit():
-        return render_template("admin/service_form.html", form=form, service=found), 422 if form.errors else 200
+        return render_template(
+            "admin/service_form.html", form=form, service=found
+        ), 422 if form.errors else 200
     try:
         saved = service.save_service(found, form.name.data, current_user._get_current_object())
     except AdminError as error:
-        return render_template("admin/service_form.html", form=form, service=found,
-                               problem=str(error)), 422
+        return render_template(
+            "admin/service_form.html", form=form, service=found, problem=str(error)
+        ), 422
     flash(f"Saved {saved.name}.")
     return redirect(url_for("admin.services"))

@@ -43,14 +43,23 @@ def save_home(home: Home | None, values: dict, actor: User) -> Home:
         home = Home(service=service)
         db.session.add(home)
     home.code, home.name, home.service, home.registered_manager = (
-        code, values["name"].strip(), service, manager
+        code,
+        values["name"].strip(),
+        service,
+        manager,
     )
     home.ofsted_rating = values["ofsted_rating"] or None
     home.ofsted_inspected_on = values["ofsted_inspected_on"]
     db.session.flush()
     action = "home.created" if before is None else "home.updated"
-    audit.record(action, actor, target=("home", home.id), home_id=home.id, before=before,
-                 after=_home_facts(home))
+    audit.record(
+        action,
+        actor,
+        target=("home", home.id),
+        home_id=home.id,
+        before=before,
+        after=_home_facts(home),
+    )
     db.session.commit()
     return home
 
@@ -65,8 +74,13 @@ def save_service(service: Service | None, name: str, actor: User) -> Service:
     db.session.add(service)
     service.name = name
     db.session.flush()
-    audit.record("service.created" if before is None else "service.updated", actor,
-                 target=("service", service.id), before=before, after=name)
+    audit.record(
+        "service.created" if before is None else "service.updated",
+        actor,
+        target=("service", service.id),
+        before=before,
+        after=name,
+    )
     db.session.commit()
     return service
 
@@ -90,7 +104,9 @@ def _manager(user_id: int | None) -> User | None:
 def _home_facts(home: Home) -> dict:
     inspected: date | None = home.ofsted_inspected_on
     return {
-        "code": home.code, "name": home.name, "service": home.service.name if home.service else None,
+        "code": home.code,
+        "name": home.name,
+        "service": home.service.name if home.service else None,
         "registered_manager": home.registered_manager.email if home.registered_manager else None,
         "ofsted_rating": home.ofsted_rating,
         "ofsted_inspected_on": inspected.isoformat() if inspected else None,

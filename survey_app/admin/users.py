@@ -28,8 +28,13 @@ def _user_form(**kwargs) -> UserForm:
 
 
 def _details(form: UserForm) -> AccountDetails:
-    return AccountDetails(form.email.data or "", form.name.data or "", form.role.data,
-                          list(form.homes.data or []), form.service.data or None)
+    return AccountDetails(
+        form.email.data or "",
+        form.name.data or "",
+        form.role.data,
+        list(form.homes.data or []),
+        form.service.data or None,
+    )
 
 
 @bp.get("/users")
@@ -43,11 +48,15 @@ def users():
 def new_user():
     form = _user_form()
     if not form.validate_on_submit():
-        return render_template("admin/user_form.html", form=form, user=None), 422 if form.errors else 200
+        return render_template(
+            "admin/user_form.html", form=form, user=None
+        ), 422 if form.errors else 200
     try:
         user = accounts.create_user(_details(form), None, _user())
     except AccountError as error:
-        return render_template("admin/user_form.html", form=form, user=None, problem=str(error)), 422
+        return render_template(
+            "admin/user_form.html", form=form, user=None, problem=str(error)
+        ), 422
     return _show_reset_link(user, created=True)
 
 
@@ -59,15 +68,26 @@ def _get_user(user_id: int) -> User:
 @require("users.manage")
 def edit_user(user_id: int):
     user = _get_user(user_id)
-    form = _user_form(obj=None, data={"email": user.email, "name": user.name, "role": user.role,
-                                      "homes": [h.id for h in user.homes],
-                                      "service": user.service_id or 0})
+    form = _user_form(
+        obj=None,
+        data={
+            "email": user.email,
+            "name": user.name,
+            "role": user.role,
+            "homes": [h.id for h in user.homes],
+            "service": user.service_id or 0,
+        },
+    )
     if not form.validate_on_submit():
-        return render_template("admin/user_form.html", form=form, user=user), 422 if form.errors else 200
+        return render_template(
+            "admin/user_form.html", form=form, user=user
+        ), 422 if form.errors else 200
     try:
         accounts.update_user(user, _details(form), _user())
     except AccountError as error:
-        return render_template("admin/user_form.html", form=form, user=user, problem=str(error)), 422
+        return render_template(
+            "admin/user_form.html", form=form, user=user, problem=str(error)
+        ), 422
     flash(f"Saved {user.email}.")
     return redirect(url_for("admin.users"))
 
@@ -100,14 +120,22 @@ def _show_reset_link(user: User, created: bool):
     link = accounts.reset_link(user, _user())
     emailed, problem = False, None
     if mail.mail_enabled():
-        body = (f"Hello {user.name},\n\nSet your password for the Your voice staff pages here:\n"
-                f"{link}\n\nThe link works once and expires in a day.\n")
+        body = (
+            f"Hello {user.name},\n\nSet your password for the Your voice staff pages here:\n"
+            f"{link}\n\nThe link works once and expires in a day.\n"
+        )
         try:
             emailed = mail.send([mail.message(user.email, "Set your password", body)]) == 1
         except mail.MailError as error:
             problem = str(error)
-    return render_template("admin/reset_link.html", user=user, link=link, created=created,
-                           emailed=emailed, problem=problem)
+    return render_template(
+        "admin/reset_link.html",
+        user=user,
+        link=link,
+        created=created,
+        emailed=emailed,
+        problem=problem,
+    )
 
 
 @bp.route("/settings", methods=["GET", "POST"])

@@ -19,10 +19,12 @@ class LoginForm(FlaskForm):
 
 
 class NewPasswordForm(FlaskForm):
-    new_password = PasswordField("New password (at least 12 characters)",
-                                 validators=[DataRequired("Enter a new password.")])
-    repeat = PasswordField("New password again",
-                           validators=[EqualTo("new_password", message=REPEAT_MESSAGE)])
+    new_password = PasswordField(
+        "New password (at least 12 characters)", validators=[DataRequired("Enter a new password.")]
+    )
+    repeat = PasswordField(
+        "New password again", validators=[EqualTo("new_password", message=REPEAT_MESSAGE)]
+    )
 
 
 class ChangePasswordForm(NewPasswordForm):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 
 from argon2 import PasswordHasher
@@ -16,9 +17,11 @@ UNUSABLE_PREFIX = "!"
 
 def _hasher() -> PasswordHasher:
     config = current_app.config
-    return PasswordHasher(time_cost=config["ARGON2_TIME_COST"],
-                          memory_cost=config["ARGON2_MEMORY_KIB"],
-                          parallelism=config["ARGON2_PARALLELISM"])
+    return PasswordHasher(
+        time_cost=config["ARGON2_TIME_COST"],
+        memory_cost=config["ARGON2_MEMORY_KIB"],
+        parallelism=config["ARGON2_PARALLELISM"],
+    )
 
 
 def problem_with(password: str) -> str | None:
@@ -55,10 +58,8 @@ def needs_rehash(stored: str) -> bool:
 
 def spend_equal_time(password: str) -> None:
     """Verify against a throwaway hash, so an unknown email takes as long as a wrong password."""
-    try:
+    with contextlib.suppress(VerificationError):
         _hasher().verify(_dummy_hash(), password)
-    except VerificationError:
-        pass
 
 
 def _dummy_hash() -> str:

@@ -46,8 +46,10 @@ def authenticate(email: str, password: str, client: str) -> SignIn:
     """Check the password unless this account or client has failed too often lately."""
     email = normalise_email(email)[:254]
     keys = (f"login:acct:{email}", f"login:ip:{client}")
-    limits = (current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
-              current_app.config["LOGIN_LIMIT_PER_CLIENT"])
+    limits = (
+        current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
+        current_app.config["LOGIN_LIMIT_PER_CLIENT"],
+    )
     if any(count(key, LOGIN_WINDOW) >= limit for key, limit in zip(keys, limits, strict=True)):
         audit.record("auth.login_throttled", actor_email=email)
         db.session.commit()
@@ -59,8 +61,11 @@ def authenticate(email: str, password: str, client: str) -> SignIn:
         return SignIn(_signed_in(user, password))
     for key in keys:
         record(key, LOGIN_WINDOW)
-    audit.record("auth.login_failed", actor_email=email,
-                 reason="disabled account" if user is not None else "wrong email or password")
+    audit.record(
+        "auth.login_failed",
+        actor_email=email,
+        reason="disabled account" if user is not None else "wrong email or password",
+    )
     db.session.commit()
     return SignIn(None, Refusal.BAD_CREDENTIALS)
 

@@ -26,8 +26,9 @@ def login():
     form = LoginForm()
     if not form.validate_on_submit():
         return render_template("auth/login.html", form=form), 422 if form.errors else 200
-    outcome = service.authenticate(form.email.data, form.password.data,
-                                   request.remote_addr or "unknown")
+    outcome = service.authenticate(
+        form.email.data, form.password.data, request.remote_addr or "unknown"
+    )
     if outcome.user is None:
         problem = REFUSALS[outcome.refusal]
         return render_template("auth/login.html", form=form, problem=problem), outcome.refusal.value
@@ -77,8 +78,11 @@ def reset(token: str):
 
 def _safe_next(target: str | None) -> str:
     """Only a path on this site's staff pages; anything else could send people elsewhere."""
-    if target and target.startswith("/staff/") and not target.startswith("//") and "\\" not in target:
+    if (
+        target
+        and target.startswith("/staff/")
+        and not target.startswith("//")
+        and "\\" not in target
+    ):
         return target
     return url_for("staff.dashboard")
-
-

@@ -29,8 +29,14 @@ def users() -> None:
 @click.option("--home", "home_codes", multiple=True, help="A home's code; repeat for several.")
 @click.option("--service", "service_name", default=None, help="The service (service managers).")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
-def create(email: str, name: str, role: str, home_codes: tuple[str, ...], service_name: str | None,
-           password_stdin: bool) -> None:
+def create(
+    email: str,
+    name: str,
+    role: str,
+    home_codes: tuple[str, ...],
+    service_name: str | None,
+    password_stdin: bool,
+) -> None:
     """Create an account; the password (12+ characters) is prompted for unless --password-stdin."""
     details = AccountDetails(email, name, role, _home_ids(home_codes), _service_id(service_name))
     if password_stdin:
@@ -48,7 +54,9 @@ def create(email: str, name: str, role: str, home_codes: tuple[str, ...], servic
 def list_users() -> None:
     """One account per line: email, role, status, homes or service."""
     for user in accounts.all_users():
-        covers = ",".join(h.code for h in user.homes) or (user.service.name if user.service else "all")
+        covers = ",".join(h.code for h in user.homes) or (
+            user.service.name if user.service else "all"
+        )
         status = "active" if user.active else "disabled"
         click.echo(f"{user.email}\t{user.role}\t{status}\t{covers}\t{user.name}")
 
@@ -83,7 +91,9 @@ def _home_ids(codes: tuple[str, ...]) -> list[int]:
     for code in codes:
         home = home_by_code(code)
         if home is None:
-            raise click.ClickException(f"no home has the code {code!r}; `survey-app homes` lists them")
+            raise click.ClickException(
+                f"no home has the code {code!r}; `survey-app homes` lists them"
+            )
         ids.append(home.id)
     return ids
 

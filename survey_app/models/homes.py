@@ -34,7 +34,9 @@ class Home(Base):
     service_id: Mapped[int] = mapped_column(ForeignKey("service.id"), index=True)
     ofsted_rating: Mapped[str | None] = mapped_column(String(30))
     ofsted_inspected_on: Mapped[date | None]
-    registered_manager_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), index=True)
+    registered_manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_user.id"), index=True
+    )
 
     service: Mapped[Service] = relationship(back_populates="homes")
     registered_manager: Mapped[User | None] = relationship()

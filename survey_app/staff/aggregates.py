@@ -25,9 +25,10 @@ class QuestionSummary:
         return not self.options
 
 
-def summarise(survey: Survey, chosen: dict[str, dict[str, int]], answered: dict[str, int],
-              threshold: int) -> list[QuestionSummary]:
-    """One summary per closed question; a question fewer than `threshold` answered shows no figures."""
+def summarise(
+    survey: Survey, chosen: dict[str, dict[str, int]], answered: dict[str, int], threshold: int
+) -> list[QuestionSummary]:
+    """One summary per closed question; fewer than `threshold` answers there: no figures."""
     summaries = []
     for question in survey.questions:
         if question.kind == "text":
@@ -37,7 +38,9 @@ def summarise(survey: Survey, chosen: dict[str, dict[str, int]], answered: dict[
         if n >= threshold:
             counts = chosen.get(question.id, {})
             options = tuple(
-                OptionCount(str(o.text), counts.get(o.value, 0), round(100 * counts.get(o.value, 0) / n))
+                OptionCount(
+                    str(o.text), counts.get(o.value, 0), round(100 * counts.get(o.value, 0) / n)
+                )
                 for o in question.options
             )
         summaries.append(QuestionSummary(str(question.text), n, options))

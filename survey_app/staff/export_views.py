@@ -30,5 +30,8 @@ def export_responses():
     audit.record("export.responses", user, format=fmt, rows=written, homes=len(home_ids))
     db.session.commit()
     name = f"responses-{clock.today().isoformat()}.{fmt}"
-    return Response(out.getvalue(), mimetype=MEDIA_TYPES[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        out.getvalue(),
+        mimetype=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -11,9 +11,12 @@ from survey_app.rounds import MAX_INVITATIONS
 
 class IssueForm(FlaskForm):
     count = IntegerField(
-        "How many codes?", default=10,
-        validators=[DataRequired("Enter how many codes you need."),
-                    NumberRange(1, MAX_INVITATIONS, f"Choose between 1 and {MAX_INVITATIONS}.")],
+        "How many codes?",
+        default=10,
+        validators=[
+            DataRequired("Enter how many codes you need."),
+            NumberRange(1, MAX_INVITATIONS, f"Choose between 1 and {MAX_INVITATIONS}."),
+        ],
     )
 
 

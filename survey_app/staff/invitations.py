@@ -14,17 +14,31 @@ from survey_app.rounds import RoundError, issue_invitations, respondent_url
 MAX_ADDRESSES = 100
 ADDRESS = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 SEPARATORS = re.compile(r"[\s,;]+")
-WHO = {"professionals": "a professional who works with", "families": "family of a young person at",
-       "staff": "a member of staff at", "young_people": "a young person at"}
+WHO = {
+    "professionals": "a professional who works with",
+    "families": "family of a young person at",
+    "staff": "a member of staff at",
+    "young_people": "a young person at",
+}
 
 
-def issue(round_: Round, count: int, actor: User, today: date, via: str = "page") -> list[Invitation]:
+def issue(
+    round_: Round, count: int, actor: User, today: date, via: str = "page"
+) -> list[Invitation]:
     """New codes for a round that has not closed; audited with how many and how they went out."""
     if round_.closes_on < today:
-        raise RoundError(f"This round closed on {longdate(round_.closes_on)}; no more codes can be issued.")
+        raise RoundError(
+            f"This round closed on {longdate(round_.closes_on)}; no more codes can be issued."
+        )
     invitations = issue_invitations(round_, count)
-    audit.record("round.invitations_issued", actor, target=("round", round_.id),
-                 home_id=round_.home_id, count=count, via=via)
+    audit.record(
+        "round.invitations_issued",
+        actor,
+        target=("round", round_.id),
+        home_id=round_.home_id,
+        count=count,
+        via=via,
+    )
     db.session.commit()
     return invitations
 
@@ -50,7 +64,9 @@ def email_links(round_: Round, addresses: list[str], actor: User, today: date) -
     if not 1 <= len(addresses) <= MAX_ADDRESSES:
         raise RoundError(f"Give between 1 and {MAX_ADDRESSES} email addresses.")
     invitations = issue(round_, len(addresses), actor, today, via="email")
-    messages = [invitation_email(to, round_, inv) for to, inv in zip(addresses, invitations, strict=True)]
+    messages = [
+        invitation_email(to, round_, inv) for to, inv in zip(addresses, invitations, strict=True)
+    ]
     try:
         sent = mail.send(messages)
     except mail.MailError as error:
@@ -61,8 +77,14 @@ def email_links(round_: Round, addresses: list[str], actor: User, today: date) -
 
 
 def _audit_emailed(round_: Round, actor: User, sent: int, failed: int) -> None:
-    audit.record("round.links_emailed", actor, target=("round", round_.id), home_id=round_.home_id,
-                 sent=sent, failed=failed)
+    audit.record(
+        "round.links_emailed",
+        actor,
+        target=("round", round_.id),
+        home_id=round_.home_id,
+        sent=sent,
+        failed=failed,
+    )
     db.session.commit()
 
 

@@ -33,25 +33,28 @@ def counts_for(round_ids: list[int]) -> dict[int, Counts]:
     """Invitations issued, responses started and submitted, per round, in two queries."""
     if not round_ids:
         return {}
-    issued = dict(db.session.execute(
-        select(Invitation.round_id, func.count(Invitation.id))
-        .where(Invitation.round_id.in_(round_ids)).group_by(Invitation.round_id)
-    ).all())
+    issued = dict(
+        db.session.execute(
+            select(Invitation.round_id, func.count(Invitation.id))
+            .where(Invitation.round_id.in_(round_ids))
+            .group_by(Invitation.round_id)
+        ).all()
+    )
     answered = db.session.execute(
         select(Response.round_id, func.count(Response.id), func.count(Response.submitted_at))
-        .where(Response.round_id.in_(round_ids)).group_by(Response.round_id)
+        .where(Response.round_id.in_(round_ids))
+        .group_by(Response.round_id)
     ).all()
     started = {rid: (total, submitted) for rid, total, submitted in answered}
-    return {
-        rid: Counts(issued.get(rid, 0), *started.get(rid, (0, 0))) for rid in round_ids
-    }
+    return {rid: Counts(issued.get(rid, 0), *started.get(rid, (0, 0))) for rid in round_ids}
 
 
 def home_summaries(homes: list[Home], today: date) -> list[HomeSummary]:
     """Each home's open and upcoming rounds and its next Reg 44 visit."""
     summaries = {home.id: HomeSummary(home) for home in homes}
     stmt = (
-        select(Round).where(Round.home_id.in_(summaries), Round.closes_on >= today)
+        select(Round)
+        .where(Round.home_id.in_(summaries), Round.closes_on >= today)
         .where(Round.opens_on <= today + timedelta(days=UPCOMING_DAYS))
         .order_by(Round.opens_on, Round.audience)
     )
@@ -67,7 +70,8 @@ def home_summaries(homes: list[Home], today: date) -> list[HomeSummary]:
 def next_visits(home_ids: list[int], today: date) -> list[Visit]:
     first = (
         select(Visit.home_id, func.min(Visit.visit_date).label("day"))
-        .where(Visit.home_id.in_(home_ids), Visit.visit_date >= today).group_by(Visit.home_id)
+        .where(Visit.home_id.in_(home_ids), Visit.visit_date >= today)
+        .group_by(Visit.home_id)
         .subquery()
     )
     stmt = select(Visit).join(
@@ -77,7 +81,11 @@ def next_visits(home_ids: list[int], today: date) -> list[Visit]:
 
 
 def rounds_of(home: Home) -> list[Round]:
-    stmt = select(Round).where(Round.home_id == home.id).order_by(Round.opens_on.desc(), Round.audience)
+    stmt = (
+        select(Round)
+        .where(Round.home_id == home.id)
+        .order_by(Round.opens_on.desc(), Round.audience)
+    )
     return list(db.session.execute(stmt).scalars())
 
 
@@ -90,15 +98,17 @@ def unused_invitations(round_: Round) -> list[Invitation]:
     """Codes no one has started with yet: the ones still worth handing out."""
     used = select(Response.invitation_id)
     stmt = (
-        select(Invitation).where(Invitation.round_id == round_.id, Invitation.id.not_in(used))
+        select(Invitation)
+        .where(Invitation.round_id == round_.id, Invitation.id.not_in(used))
         .order_by(Invitation.id)
     )
     return list(db.session.execute(stmt).scalars())
 
 
 def submitted(round_: Round):
-    return select(Response.id).where(Response.round_id == round_.id,
-                                     Response.submitted_at.is_not(None))
+    return select(Response.id).where(
+        Response.round_id == round_.id, Response.submitted_at.is_not(None)
+    )
 
 
 def option_counts(round_: Round) -> dict[str, dict[str, int]]:
@@ -128,7 +138,9 @@ def answered_counts(round_: Round) -> dict[str, int]:
 def free_text(round_: Round) -> list[str]:
     """Free-text answers of submitted responses, without anything that says whose they are."""
     stmt = (
-        select(Answer.text).where(Answer.response_id.in_(submitted(round_)))
-        .where(Answer.text.is_not(None), Answer.text != "").order_by(Answer.id)
+        select(Answer.text)
+        .where(Answer.response_id.in_(submitted(round_)))
+        .where(Answer.text.is_not(None), Answer.text != "")
+        .order_by(Answer.id)
     )
     return list(db.session.execute(stmt).scalars())

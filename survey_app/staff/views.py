@@ -33,7 +33,9 @@ def dashboard():
     summaries = service.home_summaries(homes, clock.today())
     round_ids = [r.id for s in summaries for r in (*s.open_rounds, *s.upcoming_rounds)]
     return render_template(
-        "staff/dashboard.html", summaries=summaries, counts=service.counts_for(round_ids),
+        "staff/dashboard.html",
+        summaries=summaries,
+        counts=service.counts_for(round_ids),
         sections=sections_for(_user(), homes),
     )
 
@@ -44,8 +46,12 @@ def home(home_id: int):
     home = require_home(_user(), home_id)
     rounds = service.rounds_of(home)
     return render_template(
-        "staff/home.html", home=home, rounds=rounds, visits=service.visits_of(home),
-        counts=service.counts_for([r.id for r in rounds]), today=clock.today(),
+        "staff/home.html",
+        home=home,
+        rounds=rounds,
+        visits=service.visits_of(home),
+        counts=service.counts_for([r.id for r in rounds]),
+        today=clock.today(),
     )
 
 
@@ -58,11 +64,17 @@ def round_page(round_id: int):
     summaries = None
     if can(_user(), "answers.aggregate") and counts.submitted >= threshold:
         survey = survey_for(round_, get_banks())
-        summaries = summarise(survey, service.option_counts(round_), service.answered_counts(round_),
-                              threshold)
+        summaries = summarise(
+            survey, service.option_counts(round_), service.answered_counts(round_), threshold
+        )
     return render_template(
-        "staff/round.html", round=round_, counts=counts, threshold=threshold,
-        summaries=summaries, issue_form=IssueForm(), today=clock.today(),
+        "staff/round.html",
+        round=round_,
+        counts=counts,
+        threshold=threshold,
+        summaries=summaries,
+        issue_form=IssueForm(),
+        today=clock.today(),
         code_audience=round_.audience in CODE_AUDIENCES,
     )
 
@@ -72,8 +84,13 @@ def round_page(round_id: int):
 def comments(round_id: int):
     round_ = require_round(_user(), round_id)
     texts = service.free_text(round_)
-    audit.record("free_text.viewed", _user(), target=("round", round_.id), home_id=round_.home_id,
-                 count=len(texts))
+    audit.record(
+        "free_text.viewed",
+        _user(),
+        target=("round", round_.id),
+        home_id=round_.home_id,
+        count=len(texts),
+    )
     db.session.commit()
     return render_template("staff/comments.html", round=round_, texts=texts)
 
@@ -99,8 +116,13 @@ def issue(round_id: int):
 def code_sheet(round_id: int):
     round_ = require_round(_user(), round_id)
     unused = service.unused_invitations(round_)
-    audit.record("round.code_sheet_viewed", _user(), target=("round", round_.id),
-                 home_id=round_.home_id, codes=len(unused))
+    audit.record(
+        "round.code_sheet_viewed",
+        _user(),
+        target=("round", round_.id),
+        home_id=round_.home_id,
+        codes=len(unused),
+    )
     db.session.commit()
     cards = [(inv.code, respondent_url(inv)) for inv in unused]
     return render_template("staff/code_sheet.html", round=round_, cards=cards)
@@ -119,8 +141,14 @@ def links(round_id: int):
     elif form.errors:
         status = 422
     urls = [respondent_url(inv) for inv in service.unused_invitations(round_)]
-    return render_template("staff/links.html", round=round_, urls=urls, form=form,
-                           mail_enabled=mail.mail_enabled(), today=clock.today()), status
+    return render_template(
+        "staff/links.html",
+        round=round_,
+        urls=urls,
+        form=form,
+        mail_enabled=mail.mail_enabled(),
+        today=clock.today(),
+    ), status
 
 
 def _email_links(round_, form: EmailLinksForm) -> int:
@@ -140,9 +168,15 @@ def _email_links(round_, form: EmailLinksForm) -> int:
 def _round_problem(round_, form: IssueForm, problem: str):
     counts = service.counts_for([round_.id])[round_.id]
     page = render_template(
-        "staff/round.html", round=round_, counts=counts, summaries=None, issue_form=form,
-        threshold=app_settings.get("suppression_threshold"), today=clock.today(),
-        code_audience=round_.audience in CODE_AUDIENCES, problem=problem,
+        "staff/round.html",
+        round=round_,
+        counts=counts,
+        summaries=None,
+        issue_form=form,
+        threshold=app_settings.get("suppression_threshold"),
+        today=clock.today(),
+        code_audience=round_.audience in CODE_AUDIENCES,
+        problem=problem,
     )
     return Response(page, 422)
 
@@ -150,5 +184,3 @@ def _round_problem(round_, form: IssueForm, problem: str):
 @bp.app_context_processor
 def staff_helpers() -> dict:
     return {"can": can, "qr_svg": qr_svg}
-
-

@@ -33,11 +33,17 @@ def make_user(app):
 
     def factory(role, email=None, homes=(), service=None, password=PASSWORD, name="Test Person"):
         with app.app_context():
-            home_ids = [db.session.execute(db.select(Home.id).filter_by(code=c)).scalar_one()
-                        for c in homes]
-            service_id = (db.session.execute(db.select(Service.id).filter_by(name=service))
-                          .scalar_one() if service else None)
-            details = AccountDetails(email or f"{role}@example.org", name, role, home_ids, service_id)
+            home_ids = [
+                db.session.execute(db.select(Home.id).filter_by(code=c)).scalar_one() for c in homes
+            ]
+            service_id = (
+                db.session.execute(db.select(Service.id).filter_by(name=service)).scalar_one()
+                if service
+                else None
+            )
+            details = AccountDetails(
+                email or f"{role}@example.org", name, role, home_ids, service_id
+            )
             return create_user(details, password, actor=None).id
 
     return factory
@@ -87,8 +93,15 @@ def world(make_home, make_round, make_codes, make_user) -> World:
     for role, setup in ROLE_SETUP.items():
         emails[role] = f"{role}@example.org"
         make_user(role, **setup)
-    return World(oak, bee, oak_round, bee_round, make_round("professionals", home_id=oak),
-                 make_round("professionals", home_id=bee), emails)
+    return World(
+        oak,
+        bee,
+        oak_round,
+        bee_round,
+        make_round("professionals", home_id=oak),
+        make_round("professionals", home_id=bee),
+        emails,
+    )
 
 
 @pytest.fixture
@@ -128,7 +141,9 @@ def answer(app):
     def submit(codes, comment=None, scale_value="4"):
         with app.app_context():
             for code in codes:
-                invitation = db.session.execute(db.select(Invitation).filter_by(code=code)).scalar_one()
+                invitation = db.session.execute(
+                    db.select(Invitation).filter_by(code=code)
+                ).scalar_one()
                 response = service.start(invitation, "en-GB")
                 survey = survey_for(invitation.round, get_banks())
                 data = {}

@@ -44,17 +44,24 @@ POSTS = [
 
 
 def _url(template: str, world) -> str:
-    return template.format(oak=world.oak_home, bee=world.bee_home, oak_round=world.oak_round,
-                           bee_round=world.bee_round, oak_pro_round=world.oak_pro_round,
-                           bee_pro_round=world.bee_pro_round)
+    return template.format(
+        oak=world.oak_home,
+        bee=world.bee_home,
+        oak_round=world.oak_round,
+        bee_round=world.bee_round,
+        oak_pro_round=world.oak_pro_round,
+        bee_pro_round=world.bee_pro_round,
+    )
 
 
 def _outcome(response, role: str, allowed: set[str]) -> str | None:
     """What is wrong with the response, or None when it matches the table."""
     body = response.get_data(as_text=True)
     if role in allowed:
-        # Sending links without SMTP_URL is refused with a message on the form (422), not a 4xx page.
-        return None if response.status_code in (200, 302, 303, 422) else f"got {response.status_code}"
+        # Sending links without SMTP_URL is refused on the form itself (422), not a 4xx page.
+        return (
+            None if response.status_code in (200, 302, 303, 422) else f"got {response.status_code}"
+        )
     if response.status_code not in (403, 404):
         return f"expected 403/404, got {response.status_code}"
     if "Beech Cottage" in body or "BEE" in body:

@@ -13,8 +13,13 @@ def admin(as_role):
 
 
 def _new_user(admin, **overrides):
-    data = {"email": "new@example.org", "name": "New Person", "role": "home_manager",
-            "homes": [], "service": "0"}
+    data = {
+        "email": "new@example.org",
+        "name": "New Person",
+        "role": "home_manager",
+        "homes": [],
+        "service": "0",
+    }
     data.update(overrides)
     return admin.post("/staff/admin/users/new", data=data)
 
@@ -31,13 +36,16 @@ def test_creating_a_user_gives_a_single_use_set_password_link(admin, world, app,
     assert created["detail"]["homes"] == ["OAK"]
 
 
-@pytest.mark.parametrize(("overrides", "message"), [
-    ({"homes": []}, "needs at least one home"),
-    ({"role": "service_manager"}, "needs a service"),
-    ({"email": "admin@example.org", "role": "admin"}, "already exists"),
-    ({"email": "not an email"}, "is not an email address"),
-    ({"name": ""}, "Enter a name."),
-])
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"homes": []}, "needs at least one home"),
+        ({"role": "service_manager"}, "needs a service"),
+        ({"email": "admin@example.org", "role": "admin"}, "already exists"),
+        ({"email": "not an email"}, "is not an email address"),
+        ({"name": ""}, "Enter a name."),
+    ],
+)
 def test_a_user_that_cannot_work_is_refused_with_a_reason(admin, world, overrides, message):
     """Each problem is named on the form, with 422, and nothing is created."""
     response = _new_user(admin, **overrides)
@@ -46,15 +54,21 @@ def test_a_user_that_cannot_work_is_refused_with_a_reason(admin, world, override
 
 
 def test_changing_a_users_homes_changes_what_they_see(admin, world, as_role, app):
-    """Assigning Beech Cottage instead of Oak House moves the manager's access, and signs them out."""
+    """Assigning Beech Cottage instead of Oak House moves the manager's access; signs them out."""
     from survey_app.auth.service import find_user
 
     manager = as_role("home_manager")
     with app.app_context():
         user_id = find_user("home_manager@example.org").id
-    response = admin.post(f"/staff/admin/users/{user_id}", data={
-        "name": "Moved Manager", "role": "home_manager", "homes": [str(world.bee_home)],
-        "service": "0"})
+    response = admin.post(
+        f"/staff/admin/users/{user_id}",
+        data={
+            "name": "Moved Manager",
+            "role": "home_manager",
+            "homes": [str(world.bee_home)],
+            "service": "0",
+        },
+    )
     assert response.status_code == 302
     assert manager.get("/staff/").status_code == 302  # access changed: signed out
     again = as_role("home_manager")
@@ -74,7 +88,9 @@ def test_disabling_and_enabling_a_user(admin, world, app, sign_in):
     admin.post(f"/staff/admin/users/{qa_id}/active")
     assert sign_in(app.test_client(), "qa_team@example.org").status_code == 302
     admin.post(f"/staff/admin/users/{admin_id}/active")
-    assert "cannot disable your own account" in admin.get("/staff/admin/users").get_data(as_text=True)
+    assert "cannot disable your own account" in admin.get("/staff/admin/users").get_data(
+        as_text=True
+    )
 
 
 def test_creating_and_editing_a_home(admin, world, app, audit_log):
@@ -84,11 +100,18 @@ def test_creating_and_editing_a_home(admin, world, app, audit_log):
     from survey_app.models import Service
 
     with app.app_context():
-        service_id = db.session.execute(db.select(Service.id).filter_by(name="North and West")).scalar()
+        service_id = db.session.execute(
+            db.select(Service.id).filter_by(name="North and West")
+        ).scalar()
         manager_id = find_user("home_manager@example.org").id
-    data = {"code": "elm", "name": "Elm Court", "service": str(service_id),
-            "registered_manager": str(manager_id), "ofsted_rating": "good",
-            "ofsted_inspected_on": "2026-03-02"}
+    data = {
+        "code": "elm",
+        "name": "Elm Court",
+        "service": str(service_id),
+        "registered_manager": str(manager_id),
+        "ofsted_rating": "good",
+        "ofsted_inspected_on": "2026-03-02",
+    }
     assert admin.post("/staff/admin/homes/new", data=data).status_code == 302
     listing = admin.get("/staff/admin/homes").get_data(as_text=True)
     assert "ELM" in listing and "Elm Court" in listing and "Test Person" in listing
@@ -106,8 +129,14 @@ def test_editing_a_home_keeps_its_history_in_the_audit_log(admin, world, audit_l
     with app.app_context():
         home = db.session.get(Home, world.oak_home)
         service_id = home.service_id
-    data = {"code": "OAK", "name": "Oak House East", "service": str(service_id),
-            "registered_manager": "0", "ofsted_rating": "", "ofsted_inspected_on": ""}
+    data = {
+        "code": "OAK",
+        "name": "Oak House East",
+        "service": str(service_id),
+        "registered_manager": "0",
+        "ofsted_rating": "",
+        "ofsted_inspected_on": "",
+    }
     assert admin.post(f"/staff/admin/homes/{world.oak_home}", data=data).status_code == 302
     event = [e for e in audit_log() if e["action"] == "home.updated"][-1]
     assert event["detail"]["before"]["name"] == "Oak House"
@@ -125,8 +154,10 @@ def test_services_are_created_and_renamed(admin, world):
 @pytest.mark.parametrize(("days", "threshold"), [(10, 5), (365, 1), ("x", 5)])
 def test_settings_out_of_range_are_refused(admin, world, days, threshold):
     """Retention of 30–3650 days, a threshold of 3–100: anything else is a 422 with the range."""
-    response = admin.post("/staff/admin/settings", data={"free_text_retention_days": days,
-                                                         "suppression_threshold": threshold})
+    response = admin.post(
+        "/staff/admin/settings",
+        data={"free_text_retention_days": days, "suppression_threshold": threshold},
+    )
     assert response.status_code == 422
     assert "Choose a whole number between" in response.get_data(as_text=True)
 

@@ -35,8 +35,7 @@ def test_email_is_matched_whatever_its_case(client, manager, sign_in):
     assert sign_in(client, "  Manager@Example.ORG ").status_code == 302
 
 
-def test_unknown_email_and_wrong_password_get_the_same_message(client, manager, sign_in,
-                                                              audit_log):
+def test_unknown_email_and_wrong_password_get_the_same_message(client, manager, sign_in, audit_log):
     """Nobody can learn from the page whether an account exists; both failures are audited."""
     unknown = sign_in(client, "nobody@example.org")
     wrong = sign_in(client, EMAIL, "not the right password")
@@ -119,14 +118,18 @@ def test_session_cookie_flags(staff_app, manager, sign_in):
     """The session cookie is HttpOnly and SameSite=Lax, and Secure when served over HTTPS."""
     app = staff_app(SESSION_COOKIE_SECURE=True)
     client = app.test_client()
-    response = client.post("/staff/login", data={"email": EMAIL, "password": "correct horse battery staple"},
-                           base_url="https://survey.test")
+    response = client.post(
+        "/staff/login",
+        data={"email": EMAIL, "password": "correct horse battery staple"},
+        base_url="https://survey.test",
+    )
     header = response.headers["Set-Cookie"]
     assert "HttpOnly" in header and "SameSite=Lax" in header and "Secure" in header
 
 
-def test_disabled_accounts_cannot_sign_in_and_lose_their_session(app, client, manager, sign_in,
-                                                                 runner):
+def test_disabled_accounts_cannot_sign_in_and_lose_their_session(
+    app, client, manager, sign_in, runner
+):
     """Disabling an account ends its open session at once and refuses the next sign-in."""
     sign_in(client, EMAIL)
     assert client.get("/staff/").status_code == 200
@@ -140,14 +143,32 @@ def test_disabled_accounts_cannot_sign_in_and_lose_their_session(app, client, ma
 def test_change_password(client, manager, sign_in, app):
     """The current password is checked, the new one must be 12+ characters, and then it works."""
     sign_in(client, EMAIL)
-    wrong = client.post("/staff/password", data={"current_password": "nope", "new_password":
-                        "a much longer password", "repeat": "a much longer password"})
+    wrong = client.post(
+        "/staff/password",
+        data={
+            "current_password": "nope",
+            "new_password": "a much longer password",
+            "repeat": "a much longer password",
+        },
+    )
     assert wrong.status_code == 422 and "not your current password" in wrong.get_data(as_text=True)
-    short = client.post("/staff/password", data={"current_password": "correct horse battery staple",
-                        "new_password": "short", "repeat": "short"})
+    short = client.post(
+        "/staff/password",
+        data={
+            "current_password": "correct horse battery staple",
+            "new_password": "short",
+            "repeat": "short",
+        },
+    )
     assert short.status_code == 422 and "at least 12 characters" in short.get_data(as_text=True)
-    done = client.post("/staff/password", data={"current_password": "correct horse battery staple",
-                       "new_password": "a much longer password", "repeat": "a much longer password"})
+    done = client.post(
+        "/staff/password",
+        data={
+            "current_password": "correct horse battery staple",
+            "new_password": "a much longer password",
+            "repeat": "a much longer password",
+        },
+    )
     assert done.status_code == 302
     assert client.get("/staff/").status_code == 200  # this browser stays signed in
     assert sign_in(app.test_client(), EMAIL).status_code == 401
@@ -167,7 +188,9 @@ def test_a_reset_link_works_once(client, manager, runner, sign_in, app):
     new = {"new_password": "brand new password 1", "repeat": "brand new password 1"}
     assert client.post(link, data=new).status_code == 302
     assert sign_in(app.test_client(), EMAIL, "brand new password 1").status_code == 302
-    again = client.post(link, data={"new_password": "attacker password 2", "repeat": "attacker password 2"})
+    again = client.post(
+        link, data={"new_password": "attacker password 2", "repeat": "attacker password 2"}
+    )
     assert again.status_code == 410 and "no longer works" in again.get_data(as_text=True)
 
 

@@ -25,8 +25,18 @@ def invoke(app):
 
 def test_create_with_password_stdin_then_sign_in(invoke, make_home, client, audit_log):
     """An admin made on the command line can sign in; the creation is audited as from the CLI."""
-    result = invoke("users", "create", "--email", "Boss@Example.org", "--name", "Boss",
-                    "--role", "admin", "--password-stdin", input=PASSWORD + "\n")
+    result = invoke(
+        "users",
+        "create",
+        "--email",
+        "Boss@Example.org",
+        "--name",
+        "Boss",
+        "--role",
+        "admin",
+        "--password-stdin",
+        input=PASSWORD + "\n",
+    )
     assert result.exit_code == 0, result.output
     assert "Created boss@example.org" in result.output
     signed = client.post("/staff/login", data={"email": "boss@example.org", "password": PASSWORD})
@@ -38,25 +48,48 @@ def test_create_with_password_stdin_then_sign_in(invoke, make_home, client, audi
 def test_create_prompts_for_the_password_twice(invoke, make_home):
     """Without --password-stdin the password is asked for, hidden, and confirmed."""
     make_home("OAK")
-    result = invoke("users", "create", "--email", "m@example.org", "--name", "M",
-                    "--role", "home_manager", "--home", "oak", input=f"{PASSWORD}\n{PASSWORD}\n")
+    result = invoke(
+        "users",
+        "create",
+        "--email",
+        "m@example.org",
+        "--name",
+        "M",
+        "--role",
+        "home_manager",
+        "--home",
+        "oak",
+        input=f"{PASSWORD}\n{PASSWORD}\n",
+    )
     assert result.exit_code == 0, result.output
     assert PASSWORD not in result.output
     listed = invoke("users", "list").output
     assert "m@example.org\thome_manager\tactive\tOAK\tM" in listed
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--role", "admin"), "at least 12 characters"),
-    (("--role", "home_manager"), "needs at least one home"),
-    (("--role", "home_manager", "--home", "NOPE"), "no home has the code 'NOPE'"),
-    (("--role", "service_manager", "--service", "Nowhere"), "no service is called 'Nowhere'"),
-    (("--role", "wizard"), "Invalid value for '--role'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--role", "admin"), "at least 12 characters"),
+        (("--role", "home_manager"), "needs at least one home"),
+        (("--role", "home_manager", "--home", "NOPE"), "no home has the code 'NOPE'"),
+        (("--role", "service_manager", "--service", "Nowhere"), "no service is called 'Nowhere'"),
+        (("--role", "wizard"), "Invalid value for '--role'"),
+    ],
+)
 def test_create_refuses_what_would_not_work(invoke, args, message):
     """Short passwords, missing homes or services and unknown roles are refused, with the reason."""
-    result = invoke("users", "create", "--email", "x@example.org", "--name", "X", *args,
-                    "--password-stdin", input="short\n")
+    result = invoke(
+        "users",
+        "create",
+        "--email",
+        "x@example.org",
+        "--name",
+        "X",
+        *args,
+        "--password-stdin",
+        input="short\n",
+    )
     assert result.exit_code != 0
     assert message in result.output
     assert "x@example.org" not in invoke("users", "list").output
@@ -72,20 +105,44 @@ def test_duplicate_accounts_are_refused(invoke):
 
 def test_disable_stops_sign_in(invoke, client):
     """A disabled account is listed as such and cannot sign in."""
-    invoke("users", "create", "--email", "d@example.org", "--name", "D", "--role", "qa_team",
-           "--password-stdin", input=PASSWORD)
+    invoke(
+        "users",
+        "create",
+        "--email",
+        "d@example.org",
+        "--name",
+        "D",
+        "--role",
+        "qa_team",
+        "--password-stdin",
+        input=PASSWORD,
+    )
     assert invoke("users", "disable", "--email", "d@example.org").exit_code == 0
     assert "d@example.org\tqa_team\tdisabled" in invoke("users", "list").output
-    assert client.post("/staff/login", data={"email": "d@example.org", "password": PASSWORD}
-                       ).status_code == 401
+    assert (
+        client.post(
+            "/staff/login", data={"email": "d@example.org", "password": PASSWORD}
+        ).status_code
+        == 401
+    )
     missing = invoke("users", "disable", "--email", "nobody@example.org")
     assert missing.exit_code != 0 and "no account has the email" in missing.output
 
 
 def test_export_audit_as_csv_and_json(invoke, tmp_path):
     """The audit log comes out as CSV or JSON, and the export is itself audited."""
-    invoke("users", "create", "--email", "e@example.org", "--name", "E", "--role", "qa_team",
-           "--password-stdin", input=PASSWORD)
+    invoke(
+        "users",
+        "create",
+        "--email",
+        "e@example.org",
+        "--name",
+        "E",
+        "--role",
+        "qa_team",
+        "--password-stdin",
+        input=PASSWORD,
+    )
     out = tmp_path / "audit.csv"
     result = invoke("export", "audit", "--format", "csv", "--out", str(out))
     assert result.exit_code == 0, result.output

@@ -24,8 +24,10 @@ def test_each_address_gets_its_own_link_by_email(mailing, world, audit_log):
     """Two addresses: two emails, each with a different working link, and nothing else personal."""
     app, received = mailing
     client = _signed_in(app, world.emails["home_manager"])
-    response = client.post(f"/staff/rounds/{world.oak_pro_round}/links",
-                           data={"addresses": "sw@council.example\nIRO@Council.example"})
+    response = client.post(
+        f"/staff/rounds/{world.oak_pro_round}/links",
+        data={"addresses": "sw@council.example\nIRO@Council.example"},
+    )
     assert response.status_code == 303
     assert sorted(m["To"] for m in received) == ["iro@council.example", "sw@council.example"]
     links = [line for m in received for line in m.get_content().splitlines() if "/r/" in line]
@@ -42,8 +44,10 @@ def test_bad_addresses_send_nothing(mailing, world):
     """One bad address: the form is shown again naming it, and no email goes out."""
     app, received = mailing
     client = _signed_in(app, world.emails["home_manager"])
-    response = client.post(f"/staff/rounds/{world.oak_pro_round}/links",
-                           data={"addresses": "good@example.org\nnot-an-address"})
+    response = client.post(
+        f"/staff/rounds/{world.oak_pro_round}/links",
+        data={"addresses": "good@example.org\nnot-an-address"},
+    )
     assert response.status_code == 422
     assert "not-an-address" in response.get_data(as_text=True)
     assert received == []
@@ -53,18 +57,31 @@ def test_a_new_account_gets_its_set_password_link_by_email(mailing, world):
     """Creating a user mails them a link; following it lets them set a password and sign in."""
     app, received = mailing
     admin = _signed_in(app, world.emails["admin"])
-    response = admin.post("/staff/admin/users/new", data={
-        "email": "new.manager@example.org", "name": "New Manager", "role": "home_manager",
-        "homes": [str(world.oak_home)], "service": "0"})
+    response = admin.post(
+        "/staff/admin/users/new",
+        data={
+            "email": "new.manager@example.org",
+            "name": "New Manager",
+            "role": "home_manager",
+            "homes": [str(world.oak_home)],
+            "service": "0",
+        },
+    )
     assert response.status_code == 200 and "emailed" in response.get_data(as_text=True)
     assert received[0]["To"] == "new.manager@example.org"
     link = next(line for line in received[0].get_content().splitlines() if "/staff/reset/" in line)
     path = link.removeprefix("http://survey.test")
     newcomer = app.test_client()
-    assert newcomer.post(path, data={"new_password": "my own long password",
-                                     "repeat": "my own long password"}).status_code == 302
-    signed = newcomer.post("/staff/login", data={"email": "new.manager@example.org",
-                                                 "password": "my own long password"})
+    assert (
+        newcomer.post(
+            path, data={"new_password": "my own long password", "repeat": "my own long password"}
+        ).status_code
+        == 302
+    )
+    signed = newcomer.post(
+        "/staff/login",
+        data={"email": "new.manager@example.org", "password": "my own long password"},
+    )
     assert signed.status_code == 302
 
 
@@ -72,23 +89,32 @@ def test_an_unreachable_mail_server_is_reported(staff_app, world):
     """SMTP_URL pointing at nothing: the page says the mail could not be sent, no crash."""
     app = staff_app(SMTP_URL="smtp://127.0.0.1:1")
     client = _signed_in(app, world.emails["home_manager"])
-    response = client.post(f"/staff/rounds/{world.oak_pro_round}/links",
-                           data={"addresses": "someone@example.org"})
+    response = client.post(
+        f"/staff/rounds/{world.oak_pro_round}/links", data={"addresses": "someone@example.org"}
+    )
     assert response.status_code == 422
     assert "0 of 1 emails were sent" in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize(("url", "host", "port", "tls", "starttls", "user"), [
-    ("smtp://mail.example", "mail.example", 25, False, False, None),
-    ("smtp://u%40x:p@mail.example:587", "mail.example", 587, False, True, "u@x"),
-    ("smtp://mail.example:2525?starttls=1", "mail.example", 2525, False, True, None),
-    ("smtps://u:p@mail.example", "mail.example", 465, True, False, "u"),
-])
+@pytest.mark.parametrize(
+    ("url", "host", "port", "tls", "starttls", "user"),
+    [
+        ("smtp://mail.example", "mail.example", 25, False, False, None),
+        ("smtp://u%40x:p@mail.example:587", "mail.example", 587, False, True, "u@x"),
+        ("smtp://mail.example:2525?starttls=1", "mail.example", 2525, False, True, None),
+        ("smtps://u:p@mail.example", "mail.example", 465, True, False, "u"),
+    ],
+)
 def test_smtp_urls_are_understood(url, host, port, tls, starttls, user):
     """Host, port, TLS or STARTTLS, and the login are read from SMTP_URL."""
     settings = parse_smtp_url(url)
     assert (settings.host, settings.port, settings.tls, settings.starttls, settings.username) == (
-        host, port, tls, starttls, user)
+        host,
+        port,
+        tls,
+        starttls,
+        user,
+    )
 
 
 def test_a_malformed_smtp_url_is_refused():

@@ -32,8 +32,12 @@ def test_dashboard_shows_rounds_counts_and_the_next_visit(app, manager, world, t
 
 def test_upcoming_rounds_are_listed_apart_from_open_ones(manager, make_round, world, today):
     """A round that opens next week shows under "Upcoming rounds"."""
-    make_round("staff", home_id=world.oak_home, opens=today + timedelta(days=7),
-               closes=today + timedelta(days=14))
+    make_round(
+        "staff",
+        home_id=world.oak_home,
+        opens=today + timedelta(days=7),
+        closes=today + timedelta(days=14),
+    )
     page = manager.get("/staff/").get_data(as_text=True)
     upcoming = page.split("Upcoming rounds")[1]
     assert "staff" in upcoming
@@ -45,8 +49,11 @@ def test_the_code_sheet_prints_every_unused_code_with_a_qr(app, manager, world, 
     from survey_app.models import Invitation
 
     with app.app_context():
-        codes = list(db.session.execute(
-            db.select(Invitation.code).filter_by(round_id=world.oak_round)).scalars())
+        codes = list(
+            db.session.execute(
+                db.select(Invitation.code).filter_by(round_id=world.oak_round)
+            ).scalars()
+        )
     answer(codes[:1])
     response = manager.get(f"/staff/rounds/{world.oak_round}/codes")
     page = response.get_data(as_text=True)
@@ -76,13 +83,16 @@ def test_a_bad_count_is_refused_kindly(manager, world, count):
     response = manager.post(f"/staff/rounds/{world.oak_round}/invitations", data={"count": count})
     assert response.status_code == 422
     assert 'class="error"' in response.get_data(as_text=True)
-    assert "3 invitations issued" in manager.get(f"/staff/rounds/{world.oak_round}").get_data(as_text=True)
+    assert "3 invitations issued" in manager.get(f"/staff/rounds/{world.oak_round}").get_data(
+        as_text=True
+    )
 
 
 def test_a_closed_round_gets_no_more_codes(manager, make_round, world, today):
     """Codes for a round that has closed would only disappoint; the page says so."""
-    closed = make_round(home_id=world.oak_home, opens=today - timedelta(days=20),
-                        closes=today - timedelta(days=1))
+    closed = make_round(
+        home_id=world.oak_home, opens=today - timedelta(days=20), closes=today - timedelta(days=1)
+    )
     response = manager.post(f"/staff/rounds/{closed}/invitations", data={"count": 2})
     assert response.status_code == 422
     assert "This round closed on" in response.get_data(as_text=True)
@@ -102,8 +112,11 @@ def test_home_staff_see_counts_but_no_answers_below_the_threshold(manager, world
     from survey_app.models import Invitation
 
     with app.app_context():
-        codes = list(db.session.execute(
-            db.select(Invitation.code).filter_by(round_id=world.oak_round)).scalars())
+        codes = list(
+            db.session.execute(
+                db.select(Invitation.code).filter_by(round_id=world.oak_round)
+            ).scalars()
+        )
     answer(codes, comment="I want to see my brother more")
     page = manager.get(f"/staff/rounds/{world.oak_round}").get_data(as_text=True)
     assert "3 answered" in page
@@ -112,8 +125,7 @@ def test_home_staff_see_counts_but_no_answers_below_the_threshold(manager, world
     assert "brother" not in page
 
 
-def test_aggregates_appear_from_the_threshold_without_free_text(manager, world, answer,
-                                                               make_codes):
+def test_aggregates_appear_from_the_threshold_without_free_text(manager, world, answer, make_codes):
     """At 5 answers the page shows counts per answer; free text never reaches home staff."""
     codes = make_codes(5, round_id=world.oak_round)
     answer(codes, comment="I want to see my brother more")
@@ -130,15 +142,17 @@ def test_the_threshold_is_an_admin_setting(as_role, world, answer, make_codes):
     codes = make_codes(5, round_id=world.oak_round)
     answer(codes)
     admin = as_role("admin")
-    saved = admin.post("/staff/admin/settings", data={"free_text_retention_days": 365,
-                                                      "suppression_threshold": 6})
+    saved = admin.post(
+        "/staff/admin/settings", data={"free_text_retention_days": 365, "suppression_threshold": 6}
+    )
     assert saved.status_code == 302
     page = as_role("home_manager").get(f"/staff/rounds/{world.oak_round}").get_data(as_text=True)
     assert "at least 6 people" in page
 
 
-def test_free_text_is_shown_to_the_visitor_and_every_view_audited(as_role, world, answer,
-                                                                  make_codes, audit_log):
+def test_free_text_is_shown_to_the_visitor_and_every_view_audited(
+    as_role, world, answer, make_codes, audit_log
+):
     """The Reg 44 visitor reads comments for their home; each view is logged with who and what."""
     answer(make_codes(2, round_id=world.oak_round), comment="staff actually listen to me")
     visitor = as_role("reg44_visitor")
@@ -156,7 +170,9 @@ def test_the_admin_does_not_read_free_text(as_role, world, answer, make_codes):
     answer(make_codes(1, round_id=world.oak_round), comment="private words")
     admin = as_role("admin")
     assert admin.get(f"/staff/rounds/{world.oak_round}/comments").status_code == 403
-    assert "private words" not in admin.get(f"/staff/rounds/{world.oak_round}").get_data(as_text=True)
+    assert "private words" not in admin.get(f"/staff/rounds/{world.oak_round}").get_data(
+        as_text=True
+    )
 
 
 def test_home_page_shows_the_homes_facts(manager, world):
@@ -166,8 +182,9 @@ def test_home_page_shows_the_homes_facts(manager, world):
     assert f"/staff/rounds/{world.oak_round}" in page
 
 
-def test_the_responses_export_holds_only_covered_homes_and_is_audited(as_role, world, answer,
-                                                                       make_codes, audit_log):
+def test_the_responses_export_holds_only_covered_homes_and_is_audited(
+    as_role, world, answer, make_codes, audit_log
+):
     """QA's export contains answers with free text, and the export is in the audit log."""
     answer(make_codes(1, round_id=world.oak_round), comment="export me")
     response = as_role("qa_team").get("/staff/export/responses?format=csv")

@@ -13,8 +13,10 @@ def test_a_post_without_a_csrf_token_is_refused(staff_app, world):
     """With CSRF on (as in production), signing in or issuing codes without the token fails."""
     app = staff_app(WTF_CSRF_ENABLED=True)
     client = app.test_client()
-    refused = client.post("/staff/login", data={"email": "admin@example.org",
-                                                "password": "correct horse battery staple"})
+    refused = client.post(
+        "/staff/login",
+        data={"email": "admin@example.org", "password": "correct horse battery staple"},
+    )
     assert refused.status_code == 400
     assert client.get("/staff/").status_code == 302  # still signed out
 
@@ -25,13 +27,21 @@ def test_a_post_with_the_token_is_accepted(staff_app, world):
     client = app.test_client()
     page = client.get("/staff/login").get_data(as_text=True)
     token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    accepted = client.post("/staff/login", data={"email": "admin@example.org", "csrf_token": token,
-                                                 "password": "correct horse battery staple"})
+    accepted = client.post(
+        "/staff/login",
+        data={
+            "email": "admin@example.org",
+            "csrf_token": token,
+            "password": "correct horse battery staple",
+        },
+    )
     assert accepted.status_code == 302
     assert client.post("/staff/logout").status_code == 400  # the sign-out form needs it too
 
 
-@pytest.mark.parametrize("path", ["/staff/login", "/staff/", "/staff/admin/users", "/staff/nothing"])
+@pytest.mark.parametrize(
+    "path", ["/staff/login", "/staff/", "/staff/admin/users", "/staff/nothing"]
+)
 def test_security_headers_are_on_staff_responses(as_role, world, path):
     """A strict CSP without inline script, no framing, no sniffing, no referrer, no caching."""
     response = as_role("admin").get(path)
@@ -54,7 +64,11 @@ def test_hsts_is_sent_behind_https(make_app):
 def test_no_staff_page_carries_inline_script(as_role, world):
     """The pages work under the CSP: no <script> blocks, no on* handlers."""
     client = as_role("home_manager")
-    for path in ("/staff/", f"/staff/rounds/{world.oak_round}", f"/staff/rounds/{world.oak_round}/codes"):
+    for path in (
+        "/staff/",
+        f"/staff/rounds/{world.oak_round}",
+        f"/staff/rounds/{world.oak_round}/codes",
+    ):
         page = client.get(path).get_data(as_text=True)
         assert "<script" not in page and " onclick=" not in page
 
