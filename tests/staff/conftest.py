@@ -70,6 +70,8 @@ class World:
     oak_pro_round: int
     bee_pro_round: int
     emails: dict
+    qa_user: int
+    service: int
 
 
 ROLE_SETUP = {
@@ -83,16 +85,21 @@ ROLE_SETUP = {
 
 
 @pytest.fixture
-def world(make_home, make_round, make_codes, make_user) -> World:
+def world(app, make_home, make_round, make_codes, make_user) -> World:
     oak = make_home("OAK", "Oak House", "North and West")
     bee = make_home("BEE", "Beech Cottage", "South and East")
     oak_round, bee_round = make_round(home_id=oak), make_round(home_id=bee)
     make_codes(3, round_id=oak_round)
     make_codes(3, round_id=bee_round)
-    emails = {}
+    emails, ids = {}, {}
     for role, setup in ROLE_SETUP.items():
         emails[role] = f"{role}@example.org"
-        make_user(role, **setup)
+        ids[role] = make_user(role, **setup)
+    with app.app_context():
+        from survey_app.extensions import db
+        from survey_app.models import Home
+
+        bee_service = db.session.get(Home, bee).service_id
     return World(
         oak,
         bee,
@@ -101,6 +108,8 @@ def world(make_home, make_round, make_codes, make_user) -> World:
         make_round("professionals", home_id=oak),
         make_round("professionals", home_id=bee),
         emails,
+        ids["qa_team"],
+        bee_service,
     )
 
 

@@ -35,11 +35,21 @@ PAGES = [
     ("/staff/admin/audit/export?format=csv", {"admin"}),
     ("/staff/admin/audit/export?format=json", {"admin"}),
     ("/staff/password", ALL),
+    ("/staff/admin/users/{qa_user}", {"admin"}),
+    ("/staff/admin/services/{service}", {"admin"}),
 ]
 POSTS = [
     ("/staff/rounds/{oak_round}/invitations", {"count": 2}, ISSUERS),
     ("/staff/rounds/{bee_round}/invitations", {"count": 2}, {"qa_team"}),
     ("/staff/rounds/{bee_pro_round}/links", {"addresses": "a@example.org"}, {"qa_team"}),
+    (
+        "/staff/admin/settings",
+        {"free_text_retention_days": 90, "suppression_threshold": 5},
+        {"admin"},
+    ),
+    ("/staff/admin/users/{qa_user}/reset-link", {}, {"admin"}),
+    ("/staff/admin/services/{service}", {"name": "Renamed"}, {"admin"}),
+    ("/staff/admin/homes/{bee}", {"code": "BEE", "name": "Beech Cottage"}, {"admin"}),
 ]
 
 
@@ -51,6 +61,8 @@ def _url(template: str, world) -> str:
         bee_round=world.bee_round,
         oak_pro_round=world.oak_pro_round,
         bee_pro_round=world.bee_pro_round,
+        qa_user=world.qa_user,
+        service=world.service,
     )
 
 

@@ -121,3 +121,31 @@ def test_a_malformed_smtp_url_is_refused():
     """Only smtp:// and smtps:// with a host make sense."""
     with pytest.raises(MailError):
         parse_smtp_url("http://mail.example")
+
+
+def test_managers_are_reminded_before_a_round_closes(staff_app, smtp_server, world, today):
+    """`reminders send --days 7` mails Oak's manager about Oak's two rounds, with counts only."""
+    from survey_app.cli import cli
+
+    url, received = smtp_server
+    app = staff_app(SMTP_URL=url)
+    result = app.test_cli_runner().invoke(cli, ["reminders", "send", "--days", "7"])
+    assert result.exit_code == 0, result.output
+    assert "2 reminder emails sent" in result.output  # the fixtures' rounds close in 7 days
+    assert {m["To"] for m in received} == {"home_manager@example.org"}
+    subjects = sorted(m["Subject"] for m in received)
+    assert subjects == [
+        "Oak House: professionals survey closes soon",
+        "Oak House: young people survey closes soon",
+    ]
+    body = next(m for m in received if "young people" in m["Subject"]).get_content()
+    assert "So far 0 of 3 people invited have answered" in body
+    assert f"http://survey.test/staff/rounds/{world.oak_round}" in body
+
+
+def test_reminders_need_smtp(app, world):
+    """Without SMTP_URL the command says so and fails."""
+    from survey_app.cli import cli
+
+    result = app.test_cli_runner().invoke(cli, ["reminders", "send"])
+    assert result.exit_code != 0 and "SMTP_URL is not set" in result.output

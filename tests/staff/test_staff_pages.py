@@ -193,3 +193,10 @@ def test_the_responses_export_holds_only_covered_homes_and_is_audited(
     assert "export me" in body
     assert audit_log()[-1]["action"] == "export.responses"
     assert as_role("qa_team").get("/staff/export/responses?format=xml").status_code == 400
+
+
+def test_opening_a_round_is_audited(world, audit_log):
+    """Rounds are changes to what people are asked, so each one opened is in the audit log."""
+    opened = [e for e in audit_log() if e["action"] == "round.opened"]
+    assert {e["home"] for e in opened} == {"OAK", "BEE"} and len(opened) == 4
+    assert opened[0]["detail"]["audience"] == "young_people"
