@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from survey_app import audit
 from survey_app.auth import passwords
@@ -91,6 +91,8 @@ def update_user(user: User, details: AccountDetails, actor: User) -> None:
     """Change name, role and assignments; a change of access ends the user's sessions."""
     details.email = user.email
     homes, service = _checked(details)
+    if user.role == "admin" and details.role != "admin" and _active_admins() == 1:
+        raise AccountError("This is the last administrator; make another one first.")
     before = _access(user)
     user.name, user.role, user.homes, user.service = (
         details.name.strip(),
@@ -137,6 +139,11 @@ def reset_link(user: User, actor: User | None) -> str:
 
 def all_users() -> list[User]:
     return list(db.session.execute(select(User).order_by(User.email)).scalars())
+
+
+def _active_admins() -> int:
+    stmt = select(func.count(User.id)).where(User.role == "admin", User.active)
+    return db.session.execute(stmt).scalar() or 0
 
 
 def _access(user: User) -> dict:

@@ -181,3 +181,17 @@ def test_a_bad_audit_filter_is_not_an_error(admin, world):
     response = admin.get("/staff/admin/audit?since=yesterday&home=abc&page=2")
     assert response.status_code == 200
     assert admin.get("/staff/admin/audit?page=0").status_code == 404
+
+
+def test_the_last_administrator_keeps_their_role(admin, world, app):
+    """Demoting the only administrator would lock everyone out of administration: refused."""
+    from survey_app.auth.service import find_user
+
+    with app.app_context():
+        admin_id = find_user("admin@example.org").id
+    response = admin.post(
+        f"/staff/admin/users/{admin_id}",
+        data={"name": "Admin", "role": "qa_team", "homes": [], "service": "0"},
+    )
+    assert response.status_code == 422
+    assert "last administrator" in response.get_data(as_text=True)
