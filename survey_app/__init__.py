@@ -31,6 +31,10 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app)
 
+    from survey_app.auth.session import init_sessions
+
+    init_sessions(app)
+
 
 def register_templates(app: Flask) -> None:
     from survey_app.formatting import register_filters
@@ -39,11 +43,17 @@ def register_templates(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from survey_app.admin import bp as admin_bp
+    from survey_app.auth import bp as auth_bp
     from survey_app.health import bp as health_bp
     from survey_app.respond import bp as respond_bp
+    from survey_app.staff import bp as staff_bp
 
     app.register_blueprint(health_bp)
     app.register_blueprint(respond_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(staff_bp)
+    app.register_blueprint(admin_bp)
 
 
 def register_cli(app: Flask) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,16 @@ def load_config(app: Flask, overrides: dict[str, Any]) -> None:
         # Guessing codes: per client and across the whole service, per 15-minute window.
         CODE_GUESS_LIMIT_PER_CLIENT=int(env.get("CODE_GUESS_LIMIT_PER_CLIENT", "10")),
         CODE_GUESS_LIMIT_OVERALL=int(env.get("CODE_GUESS_LIMIT_OVERALL", "1000")),
+        # Staff sign-in: failures allowed per account and per client in 15 minutes.
+        LOGIN_LIMIT_PER_ACCOUNT=int(env.get("LOGIN_LIMIT_PER_ACCOUNT", "5")),
+        LOGIN_LIMIT_PER_CLIENT=int(env.get("LOGIN_LIMIT_PER_CLIENT", "20")),
+        # A staff session ends after this long without a request.
+        PERMANENT_SESSION_LIFETIME=timedelta(minutes=int(env.get("IDLE_TIMEOUT_MINUTES", "30"))),
+        RESET_LINK_HOURS=int(env.get("RESET_LINK_HOURS", "24")),
+        # argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile).
+        ARGON2_TIME_COST=int(env.get("ARGON2_TIME_COST", "3")),
+        ARGON2_MEMORY_KIB=int(env.get("ARGON2_MEMORY_KIB", "65536")),
+        ARGON2_PARALLELISM=int(env.get("ARGON2_PARALLELISM", "4")),
         # A survey may take a while on a slow phone; the session bounds the token instead.
         WTF_CSRF_TIME_LIMIT=None,
         SESSION_COOKIE_HTTPONLY=True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -30,7 +30,9 @@ def _http_error(error: HTTPException):
     message = MESSAGES.get(
         code, _l("Sorry, something went wrong. Anything you already sent is saved.")
     )
-    return render_template("error.html", code=code, message=message), code
+    # Staff pages keep their own look, and a way back to their dashboard, on errors too.
+    template = "staff_error.html" if request.path.startswith("/staff") else "error.html"
+    return render_template(template, code=code, message=message), code
 
 
 def _unexpected(error: Exception):

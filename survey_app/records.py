@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from sqlalchemy import select
@@ -25,8 +25,8 @@ RESPONSE_COLUMNS = [
 ]
 
 
-def answer_rows() -> Iterator[dict[str, Any]]:
-    """Every stored answer, oldest first, streamed in batches rather than loaded whole."""
+def answer_rows(home_ids: Collection[int] | None = None) -> Iterator[dict[str, Any]]:
+    """Every stored answer (of these homes, if given), oldest first, streamed in batches."""
     stmt = (
         select(
             Answer.response_id,
@@ -47,5 +47,7 @@ def answer_rows() -> Iterator[dict[str, Any]]:
         .order_by(Answer.id)
         .execution_options(yield_per=1000)
     )
+    if home_ids is not None:
+        stmt = stmt.where(Home.id.in_(home_ids))
     for row in db.session.execute(stmt):
         yield row._asdict()

@@ -8,6 +8,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from survey_app import audit
 from survey_app.banks import Theme
 from survey_app.extensions import db
 from survey_app.models import Home, Invitation, Round, Visit
@@ -43,6 +44,10 @@ def open_round(
         rotation_reason=reason,
     )
     db.session.add(round_)
+    db.session.flush()
+    audit.record("round.opened", target=("round", round_.id), home_id=home.id,
+                 audience=round_.audience, theme=round_.theme_id, opens=opens.isoformat(),
+                 closes=closes.isoformat())
     db.session.commit()
     return round_
 

@@ -9,13 +9,16 @@ from survey_app import create_app
 
 
 def register_commands(app: Flask) -> None:
-    from survey_app.cli import banks, demo, export, homes
+    from survey_app.cli import banks, demo, export, homes, reminders, retention, users
 
     app.cli.add_command(banks.banks)
     app.cli.add_command(homes.homes)
     app.cli.add_command(homes.invite)
     app.cli.add_command(demo.demo)
     app.cli.add_command(export.export)
+    app.cli.add_command(users.users)
+    app.cli.add_command(retention.retention)
+    app.cli.add_command(reminders.reminders)
 
 
 cli = FlaskGroup(

@@ -8,6 +8,7 @@ from flask.cli import with_appcontext
 from survey_app import clock
 from survey_app.banks import get_banks
 from survey_app.demo import seed_demo
+from survey_app.demo_staff import DEMO_PASSWORD, seed_demo_staff
 
 
 @click.command("demo")
@@ -19,5 +20,10 @@ def demo() -> None:
         click.echo(f"Demo data created: {summary.homes} homes, {summary.responses} past responses.")
     else:
         click.echo(f"Demo data already present ({summary.homes} homes); nothing changed.")
+    created = seed_demo_staff()
+    if created:
+        click.echo("Demo staff accounts (one per role), all with the password "
+                   f"{DEMO_PASSWORD!r}: " + ", ".join(created))
     click.echo("Start the service with `make run` (or `survey-app run`), then hand out a code:")
     click.echo("  survey-app invite --home OAK --audience young_people --count 3")
+    click.echo("Staff pages: /staff/login (for example as oak.manager@demo.example).")

@@ -7,10 +7,13 @@ import sys
 import click
 from flask.cli import AppGroup
 
+from survey_app import audit
 from survey_app.exports import FORMATS, write_rows
+from survey_app.extensions import db
 from survey_app.records import RESPONSE_COLUMNS, answer_rows
 
 
+# AppGroup: each subcommand runs inside the app context, however the group is invoked.
 @click.group(cls=AppGroup)
 def export() -> None:
     """Export data as CSV or JSON."""
@@ -33,4 +36,17 @@ def format_options(command):
 def responses(fmt: str, out) -> None:
     """Every stored answer: round, home, audience, theme, question, value, text, when sent."""
     written = write_rows(answer_rows(), RESPONSE_COLUMNS, fmt, out or sys.stdout)
+    audit.record("export.responses", format=fmt, rows=written)
+    db.session.commit()
     click.echo(f"{written} answers exported", err=True)
+
+
+@export.command("audit")
+@format_options
+def audit_log(fmt: str, out) -> None:
+    """The audit log, newest first: when, who, action, target, home, detail."""
+    rows = audit.audit_rows(detail_as_text=fmt == "csv")
+    written = write_rows(rows, audit.AUDIT_COLUMNS, fmt, out or sys.stdout)
+    audit.record("export.audit", format=fmt, rows=written)
+    db.session.commit()
+    click.echo(f"{written} audit events exported", err=True)

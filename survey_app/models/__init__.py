@@ -1,15 +1,22 @@
 """Typed SQLAlchemy 2 models; importing this package registers every table."""
 
+from survey_app.models.audit import AuditEvent, AuditLogIsAppendOnly
 from survey_app.models.base import Base
 from survey_app.models.homes import OFSTED_RATINGS, Home, Service, Visit
 from survey_app.models.ratelimit import RateCounter
 from survey_app.models.responses import Answer, Response
+from survey_app.models.settings import Setting
+from survey_app.models.staff import ROLE_NAMES, ROLES, User, user_home
 from survey_app.models.surveys import AUDIENCES, Invitation, Round
 
 __all__ = [
     "AUDIENCES",
     "OFSTED_RATINGS",
+    "ROLES",
+    "ROLE_NAMES",
     "Answer",
+    "AuditEvent",
+    "AuditLogIsAppendOnly",
     "Base",
     "Home",
     "Invitation",
@@ -17,5 +24,8 @@ __all__ = [
     "Response",
     "Round",
     "Service",
+    "Setting",
+    "User",
     "Visit",
+    "user_home",
 ]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey_app.models.base import Base
+
+if TYPE_CHECKING:
+    from survey_app.models.staff import User
 
 OFSTED_RATINGS = ("outstanding", "good", "requires_improvement", "inadequate")
 
@@ -30,8 +34,12 @@ class Home(Base):
     service_id: Mapped[int] = mapped_column(ForeignKey("service.id"), index=True)
     ofsted_rating: Mapped[str | None] = mapped_column(String(30))
     ofsted_inspected_on: Mapped[date | None]
+    registered_manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_user.id"), index=True
+    )
 
     service: Mapped[Service] = relationship(back_populates="homes")
+    registered_manager: Mapped[User | None] = relationship()
 
 
 class Visit(Base):

@@ -1,0 +1,151 @@
+"""THE permission table: which role may do what, and which homes each role covers.
+
+Every staff view, export and command asks here; nothing else decides access. A later feature
+adds its capabilities as rows of TABLE, and the README's table is generated from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user, login_required
+from sqlalchemy import Select, false, select
+
+from survey_app.extensions import db
+from survey_app.models import ROLES, Home, Round, User, user_home
+
+ALL = frozenset(ROLES)
+
+# Which homes a role covers: every home, its service's homes, or the homes assigned to it.
+SCOPE = {
+    "admin": "all",
+    "qa_team": "all",
+    "qpag_chair": "all",
+    "service_manager": "service",
+    "home_manager": "homes",
+    "reg44_visitor": "homes",
+}
+SCOPE_WORDS = {"all": "all homes", "service": "their service's homes", "homes": "their homes"}
+
+
+@dataclass(frozen=True)
+class Capability:
+    name: str
+    description: str
+    roles: frozenset[str]
+
+
+def _row(name: str, description: str, *roles: str) -> Capability:
+    unknown = set(roles) - ALL
+    if unknown:
+        raise ValueError(f"{name}: unknown roles {sorted(unknown)}")
+    return Capability(name, description, frozenset(roles))
+
+
+TABLE: tuple[Capability, ...] = (
+    _row("dashboard.view", "dashboard of the homes in scope", *ROLES),
+    _row("homes.view", "a home's page: details, Reg 44 visits, rounds", *ROLES),
+    _row("rounds.view", "a round's page: theme, dates, invitations and response counts", *ROLES),
+    _row(
+        "answers.aggregate", "answer counts per question, only where enough people answered", *ROLES
+    ),
+    _row(
+        "free_text.view",
+        "read free-text answers (every view is audited)",
+        "qa_team",
+        "reg44_visitor",
+    ),
+    _row(
+        "invitations.issue",
+        "issue codes, print code sheets, copy or email links",
+        "qa_team",
+        "service_manager",
+        "home_manager",
+    ),
+    _row("responses.export", "export answers with free text (audited)", "qa_team"),
+    _row("users.manage", "create, assign, disable users; issue reset links", "admin"),
+    _row("homes.manage", "create and edit homes and services", "admin"),
+    _row("settings.manage", "retention period and suppression threshold", "admin"),
+    _row("audit.view", "view, filter and export the audit log", "admin"),
+)
+CAPABILITIES = {capability.name: capability for capability in TABLE}
+
+
+def can(user, capability: str) -> bool:
+    """Whether the user's role has the capability; an unknown name is a bug, so it raises."""
+    allowed = CAPABILITIES[capability].roles
+    return (
+        bool(getattr(user, "is_authenticated", False)) and user.is_active and user.role in allowed
+    )
+
+
+def visible_homes_stmt(user: User) -> Select:
+    """A query for the homes the user's role covers, by code."""
+    stmt = select(Home).order_by(Home.code)
+    scope = SCOPE.get(user.role)
+    if scope == "all":
+        return stmt
+    if scope == "service":
+        return stmt.where(Home.service_id == user.service_id)
+    if scope == "homes":
+        assigned = select(user_home.c.home_id).where(user_home.c.user_id == user.id)
+        return stmt.where(Home.id.in_(assigned))
+    return stmt.where(false())  # an unknown role sees nothing
+
+
+def visible_homes(user: User) -> list[Home]:
+    return list(db.session.execute(visible_homes_stmt(user)).scalars())
+
+
+def visible_home_ids(user: User) -> set[int]:
+    stmt = visible_homes_stmt(user).with_only_columns(Home.id)
+    return set(db.session.execute(stmt).scalars())
+
+
+def require_home(user: User, home_id: int) -> Home:
+    """The home if the user's role covers it; otherwise 404, so other homes stay unseen."""
+    home = db.session.execute(visible_homes_stmt(user).where(Home.id == home_id)).scalar()
+    if home is None:
+        abort(404)
+    return home
+
+
+def require_round(user: User, round_id: int) -> Round:
+    """The round if its home is covered by the user's role; otherwise 404."""
+    round_ = db.session.get(Round, round_id)
+    if round_ is None:
+        abort(404)
+    require_home(user, round_.home_id)
+    return round_
+
+
+def require(capability: str) -> Callable:
+    """View decorator: signed in, and the role has the capability (else 403)."""
+    CAPABILITIES[capability]  # fail at import time on a misspelt capability
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        @login_required
+        def guarded(*args, **kwargs):
+            if not can(current_user, capability):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return decorate
+
+
+def markdown_table() -> str:
+    """The table as Markdown, for the README (a test keeps the two the same)."""
+    header = "| capability | " + " | ".join(f"`{role}`" for role in ROLES) + " |"
+    lines = [header, "| --- |" + " :---: |" * len(ROLES)]
+    scopes = " | ".join(SCOPE_WORDS[SCOPE[role]] for role in ROLES)
+    lines.append(f"| homes covered | {scopes} |")
+    for cap in TABLE:
+        marks = " | ".join("✓" if role in cap.roles else "" for role in ROLES)
+        lines.append(f"| `{cap.name}`: {cap.description} | {marks} |")
+    return "\n".join(lines)
