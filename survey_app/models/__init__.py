@@ -2,7 +2,14 @@
 
 from survey_app.models.audit import AuditEvent, AuditLogIsAppendOnly
 from survey_app.models.base import Base
-from survey_app.models.homes import OFSTED_RATINGS, Home, Service, Visit
+from survey_app.models.homes import (
+    FINDING_KINDS,
+    OFSTED_RATINGS,
+    Home,
+    Service,
+    Visit,
+    VisitFinding,
+)
 from survey_app.models.ratelimit import RateCounter
 from survey_app.models.responses import Answer, Response
 from survey_app.models.settings import Setting
@@ -11,6 +18,7 @@ from survey_app.models.surveys import AUDIENCES, Invitation, Round
 
 __all__ = [
     "AUDIENCES",
+    "FINDING_KINDS",
     "OFSTED_RATINGS",
     "ROLES",
     "ROLE_NAMES",
@@ -27,5 +35,6 @@ __all__ = [
     "Setting",
     "User",
     "Visit",
+    "VisitFinding",
     "user_home",
 ]

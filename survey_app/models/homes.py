@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from survey_app.models.base import Base
+from survey_app.clock import now
+from survey_app.models.base import Base, UTCDateTime
 
 if TYPE_CHECKING:
     from survey_app.models.staff import User
@@ -57,3 +58,24 @@ class Visit(Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
     home: Mapped[Home] = relationship()
+    findings: Mapped[list[VisitFinding]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", order_by="VisitFinding.id"
+    )
+
+
+FINDING_KINDS = ("good", "adverse")
+
+
+class VisitFinding(Base):
+    """A particularly good or adverse finding recorded at a Reg 44 visit (§8.2)."""
+
+    __tablename__ = "visit_finding"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+
+    visit: Mapped[Visit] = relationship(back_populates="findings")
