@@ -13,6 +13,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build the application: config → extensions → blueprints → CLI → error pages."""
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, overrides or {})
+    register_proxy(app)
     register_extensions(app)
     register_templates(app)
     register_blueprints(app)
@@ -20,6 +21,19 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     register_error_pages(app)
     register_security_headers(app)
     return app
+
+
+def register_proxy(app: Flask) -> None:
+    """Behind N trusted proxies, take the client address and scheme from their headers.
+
+    Without this every phone would share the proxy's address, and one child's mistyped codes
+    would lock everyone out; with it set wrongly, clients could forge their address.
+    """
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_extensions(app: Flask) -> None:

@@ -27,6 +27,7 @@ def load_config(app: Flask, overrides: dict[str, Any]) -> None:
         ),
         SECRET_KEY=env.get("SECRET_KEY") or _instance_secret(instance),
         BASE_URL=env.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
+        TRUSTED_PROXIES=int(env.get("TRUSTED_PROXIES", "0")),
         QUESTION_BANKS_DIR=Path(env.get("QUESTION_BANKS_DIR", DEFAULT_BANKS_DIR)),
         MIGRATIONS_DIR=PACKAGE_DIR / "migrations",
         SMTP_URL=env.get("SMTP_URL", ""),
