@@ -25,11 +25,12 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     from survey_app.database import init_database
     from survey_app.extensions import babel, csrf, db, migrate
+    from survey_app.respond.language import babel_locale
 
     init_database(app)
     migrate.init_app(app, db, directory=str(app.config["MIGRATIONS_DIR"]))
     csrf.init_app(app)
-    babel.init_app(app)
+    babel.init_app(app, locale_selector=babel_locale)
 
 
 def register_templates(app: Flask) -> None:

@@ -9,13 +9,14 @@ from survey_app import create_app
 
 
 def register_commands(app: Flask) -> None:
-    from survey_app.cli import banks, demo, export, homes
+    from survey_app.cli import banks, demo, export, homes, translate
 
     app.cli.add_command(banks.banks)
     app.cli.add_command(homes.homes)
     app.cli.add_command(homes.invite)
     app.cli.add_command(demo.demo)
     app.cli.add_command(export.export)
+    app.cli.add_command(translate.translate)
 
 
 cli = FlaskGroup(

@@ -89,11 +89,20 @@ def start(invitation: Invitation, language: str) -> Response:
 
 
 def save_page(
-    response: Response, questions: tuple[Question, ...], data: dict, page: int, language: str
+    response: Response,
+    questions: tuple[Question, ...],
+    data: dict,
+    page: int,
+    language: str,
+    finished: bool = True,
 ) -> None:
-    """Replace this page's answers with what was sent; one commit per page."""
+    """Replace this page's answers with what was sent; one commit per page.
+
+    `finished=False` keeps answers without counting the page as done (a language switch).
+    """
     _write_answers(response, questions, data)
-    response.pages_done = max(response.pages_done, page)
+    if finished:
+        response.pages_done = max(response.pages_done, page)
     response.language = language
     response.updated_at = now()
     db.session.commit()
