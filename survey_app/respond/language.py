@@ -58,8 +58,18 @@ def direction(language: str) -> str:
     return SUPPORTED.get(language, SUPPORTED[DEFAULT]).direction
 
 
+# Blueprints whose pages a respondent reads; None covers the app's own error pages.
+RESPONDENT_BLUEPRINTS = (None, "respond")
+
+
 def babel_locale() -> str:
-    """Flask-Babel's locale selector: "en-GB" → "en_GB", "fa-AF" → "fa_AF"."""
+    """Flask-Babel's locale selector: "en-GB" → "en_GB", "fa-AF" → "fa_AF".
+
+    Only respondents' pages follow the chosen language; staff pages stay in English even
+    when the same browser has just tried the survey in Arabic.
+    """
+    if has_request_context() and request.blueprint not in RESPONDENT_BLUEPRINTS:
+        return DEFAULT.replace("-", "_")
     return current_language().replace("-", "_")
 
 

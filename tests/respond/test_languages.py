@@ -199,3 +199,15 @@ def test_question_pages_load_the_read_aloud_script_and_no_inline_script(client, 
     assert not re.search(r"\son[a-z]+=", html)  # no inline event handlers either
     with client.get("/static/readaloud.js") as script:
         assert "speechSynthesis" in script.get_data(as_text=True)
+
+
+def test_only_respondent_pages_follow_the_chosen_language(app):
+    """Pages outside the respondent journey (staff, health) keep to English."""
+    from survey_app.respond.language import babel_locale
+
+    with app.test_request_context("/help?lang=ar"):
+        assert babel_locale() == "ar"
+    with app.test_request_context("/nowhere?lang=fa-AF"):
+        assert babel_locale() == "fa_AF"  # the app's own error pages are respondents' too
+    with app.test_request_context("/healthz?lang=ar"):
+        assert babel_locale() == "en_GB"
