@@ -7,7 +7,7 @@ TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test test-sqlite test-postgres install lint bench clean
+.PHONY: run test test-sqlite test-postgres install browser lint bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -25,12 +25,22 @@ run: install
 	$(APP) demo
 	$(APP) run --host $(HOST) --port $(PORT)
 
-test: install test-sqlite test-postgres
+test: install browser test-sqlite test-postgres
 
-test-sqlite: install
+# The browser tests drive Debian's Chromium (never a browser download). As root, install it when
+# missing; otherwise say how, and the browser tests fail naming what is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "Chromium is missing: run 'sudo apt-get install chromium' for the browser tests"; \
+	  fi; }
+
+test-sqlite: install browser
 	$(BIN)/python -m pytest -q
 
-test-postgres: install
+test-postgres: install browser
 	TEST_DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest -q
 
 lint: install

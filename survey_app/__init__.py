@@ -39,11 +39,12 @@ def register_proxy(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     from survey_app.database import init_database
     from survey_app.extensions import babel, csrf, db, migrate
+    from survey_app.respond.language import babel_locale
 
     init_database(app)
     migrate.init_app(app, db, directory=str(app.config["MIGRATIONS_DIR"]))
     csrf.init_app(app)
-    babel.init_app(app)
+    babel.init_app(app, locale_selector=babel_locale)
 
     from survey_app.auth.session import init_sessions
 

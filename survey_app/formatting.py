@@ -5,17 +5,24 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask import Flask
-from flask_babel import format_date, format_datetime
+from flask_babel import format_date, format_datetime, format_decimal
 
 
 def longdate(value: date | None) -> str:
-    return format_date(value, "d MMMM y") if value else ""
+    """The locale's long date: "5 March 2025" in en-GB, "5 tháng 3, 2025" in Vietnamese."""
+    return format_date(value, "long") if value else ""
 
 
 def shortdatetime(value: datetime | None) -> str:
     return format_datetime(value, "d MMM y, HH:mm") if value else ""
 
 
+def number(value: int | float | None) -> str:
+    """A number with the locale's separators: 1,234 in en-GB, 1.234 in Vietnamese."""
+    return format_decimal(value) if value is not None else ""
+
+
 def register_filters(app: Flask) -> None:
     app.add_template_filter(longdate)
     app.add_template_filter(shortdatetime)
+    app.add_template_filter(number)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
+from survey_app.banks.coverage import MissingText, missing_translations
 from survey_app.banks.errors import BankError
 from survey_app.banks.loader import load_banks
 from survey_app.banks.model import (
@@ -19,12 +20,14 @@ __all__ = [
     "OPEN_QUESTION_ID",
     "BankError",
     "LocalText",
+    "MissingText",
     "Option",
     "Question",
     "QuestionBanks",
     "Theme",
     "get_banks",
     "load_banks",
+    "missing_translations",
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString, format_decimal, gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
@@ -50,7 +51,12 @@ def _field(question: Question, language: str):
             label, choices=choices, validators=[Optional()], invalid_choice_message=not_listed
         )
     if question.kind == "text":
-        too_long = _l("That is a lot to say! Please keep it under 2,000 letters.")
+        too_long = LazyString(
+            lambda: gettext(
+                "That is a lot to say! Please keep it under %(count)s letters.",
+                count=format_decimal(MAX_TEXT),  # 2,000 in English, 2.000 in Vietnamese
+            )
+        )
         return TextAreaField(label, validators=[Optional(), Length(max=MAX_TEXT, message=too_long)])
     # Our own check instead of WTForms' bare "Not a valid choice", so the message is kind.
     values = [choice.value for choice in choices]
@@ -63,7 +69,11 @@ def _field(question: Question, language: str):
 
 
 def _add_final_fields(form_class, audience: str) -> None:
-    name_too_long = _l("Please keep the name under 80 letters.")
+    name_too_long = LazyString(
+        lambda: gettext(
+            "Please keep the name under %(count)s letters.", count=format_decimal(MAX_NAME)
+        )
+    )
     if audience == "young_people":
         form_class.wants_contact = BooleanField(_l("I'd like someone to talk to me"))
         form_class.contact_name = StringField(

@@ -93,15 +93,24 @@ def start(invitation: Invitation, language: str) -> Response:
 
 
 def save_page(
-    response: Response, questions: tuple[Question, ...], data: dict, page: int, language: str
+    response: Response,
+    questions: tuple[Question, ...],
+    data: dict,
+    page: int,
+    language: str,
+    finished: bool = True,
 ) -> None:
-    """Replace this page's answers with what was sent; one commit per page."""
+    """Replace this page's answers with what was sent; one commit per page.
+
+    `finished=False` keeps answers without counting the page as done (a language switch).
+    """
     with writing():
         _write_answers(response, questions, data)
+        done = max(response.pages_done, page) if finished else response.pages_done
         db.session.execute(
             update(Response)
             .where(Response.id == response.id)
-            .values(pages_done=max(response.pages_done, page), language=language, updated_at=now())
+            .values(pages_done=done, language=language, updated_at=now())
         )
         db.session.commit()
 

@@ -11,7 +11,15 @@ PER_PAGE = 3
 OPEN_QUESTION = Question(
     id=OPEN_QUESTION_ID,
     kind="text",
-    text=LocalText((("en-GB", "Anything else you want to tell us?"),)),
+    # The service adds this question itself, so its translations live here, not in a bank file.
+    text=LocalText(
+        (
+            ("en-GB", "Anything else you want to tell us?"),
+            ("ar", "هل هناك شيء آخر تريد أن تخبرنا به؟"),
+            ("fa-AF", "آیا چیز دیگری هم هست که بخواهید به ما بگویید؟"),
+            ("vi", "Bạn còn điều gì khác muốn nói với chúng tôi không?"),
+        )
+    ),
 )
 
 

@@ -8,10 +8,10 @@ from flask_wtf.csrf import CSRFError
 from survey_app import clock
 from survey_app.banks import get_banks
 from survey_app.database import reading
-from survey_app.respond import service
+from survey_app.respond import preferences, service
 from survey_app.respond.codes import grouped
 from survey_app.respond.forms import CodeForm, StartForm, page_form_class
-from survey_app.respond.language import current_language
+from survey_app.respond.language import SUPPORTED, current_language, direction, local
 from survey_app.respond.presentation import look
 from survey_app.respond.service import Access
 from survey_app.respond.survey import Survey, survey_for
@@ -21,7 +21,24 @@ bp = Blueprint("respond", __name__, template_folder="templates")
 
 @bp.app_context_processor
 def respondent_helpers() -> dict:
-    return {"look": look, "grouped": grouped, "lang": current_language()}
+    language = current_language()
+    return {
+        "look": look,
+        "grouped": grouped,
+        "lang": language,
+        "text_direction": direction(language),
+        "languages": SUPPORTED,
+        "big_text": preferences.big_text(),
+    }
+
+
+@bp.before_app_request
+def remember_display_choices() -> None:
+    """`?lang=` and `?text=` work on every page, error pages included."""
+    preferences.remember_from_query(request.args)
+
+
+bp.add_app_template_filter(local)
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -67,13 +84,14 @@ def page(code: str, number: int):
     if response is None:
         return redirect(url_for("respond.welcome", code=invitation.code))
     current = survey.page(number) or abort(404)
-    form_class = page_form_class(
-        current.questions, current_language(), current.is_final, invitation.round.audience
-    )
     if request.method == "GET":
-        form = form_class(data=service.stored_answers(response, current.questions))
+        form = _form_class(invitation, current)(
+            data=service.stored_answers(response, current.questions)
+        )
         return _render_page(invitation, survey, current, form)
-    form = form_class()
+    if preferences.chosen_in_form(request.form):
+        return _show_again(invitation, response, survey, current)
+    form = _form_class(invitation, current)()
     if not form.validate():
         return _render_page(invitation, survey, current, form), 422
     return _after_post(invitation, response, survey, current, form)
@@ -104,11 +122,27 @@ def csrf_expired(error: CSRFError):
         return render_template("respond/problem.html", problem="expired"), 400
     invitation, response, survey = _open(code)
     current = survey.page(number) or abort(404)
-    form_class = page_form_class(
+    form = _form_class(invitation, current)(formdata=request.form)
+    return _render_page(invitation, survey, current, form, expired=True), 400
+
+
+def _form_class(invitation, current):
+    """The page's form, its labels in the language chosen by now."""
+    return page_form_class(
         current.questions, current_language(), current.is_final, invitation.round.audience
     )
-    form = form_class(formdata=request.form)
-    return _render_page(invitation, survey, current, form, expired=True), 400
+
+
+def _show_again(invitation, response, survey: Survey, current):
+    """After a language or text-size button: keep the page's answers, show it again."""
+    form = _form_class(invitation, current)()
+    if not form.validate():
+        return _render_page(invitation, survey, current, form), 422
+    data = {q.id: form[q.id].data for q in current.questions}
+    service.save_page(
+        response, current.questions, data, current.number, current_language(), finished=False
+    )
+    return _render_page(invitation, survey, current, form)
 
 
 def _after_post(invitation, response, survey: Survey, current, form):
@@ -143,6 +177,7 @@ def _render_page(invitation, survey: Survey, current, form, expired: bool = Fals
         page=current,
         form=form,
         expired=expired,
+        answers_form="answers",
     )
 
 
