@@ -8,7 +8,7 @@ from sqlalchemy import select
 from survey_app import clock
 from survey_app.actions import dip_samples
 from survey_app.actions.errors import ActionError
-from survey_app.actions.forms import AssignForm, FindingsForm
+from survey_app.actions.forms import AssignForm, FindingsForm, choices
 from survey_app.actions.views import bp, user
 from survey_app.extensions import db
 from survey_app.models import Action, DipSample, Service
@@ -49,11 +49,11 @@ def _assign_form(sample: DipSample, formdata=True) -> AssignForm:
         "due_on": sample.due_on,
     }
     form = AssignForm(formdata=None, data=data) if formdata is None else AssignForm(data=data)
-    form.assigned_to.choices = [(0, "choose someone")] + dip_samples.assignable_people()
+    form.assigned_to.choices = choices([(0, "choose someone")] + dip_samples.assignable_people())
     services = db.session.execute(select(Service).order_by(Service.name)).scalars()
-    form.service.choices = [(0, "the assignee's service, if any")] + [
-        (s.id, s.name) for s in services
-    ]
+    form.service.choices = choices(
+        [(0, "the assignee's service, if any")] + [(s.id, s.name) for s in services]
+    )
     return form
 
 

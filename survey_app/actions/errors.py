@@ -15,6 +15,12 @@ class NotAllowed(ActionError):
     status = 403
 
 
+class BadRequest(ActionError):
+    """Something no form of ours sends, such as a status that does not exist (400)."""
+
+    status = 400
+
+
 class WrongState(ActionError):
     """The change does not fit the action's current status, e.g. approving a done action (409)."""
 

@@ -89,6 +89,7 @@ def mark_exception(action: Action, words: str, actor: User, today: date) -> None
         audited("action.exception_marked", action, actor, note=words)
     else:
         action.exception_note, action.exception_marked_on = None, None
+        action.flagged_for_escalation_on = None  # the tick flags it again if it is still late
         note(action, "exception", "No longer marked as an exception.", actor)
         audited("action.exception_cleared", action, actor)
     db.session.commit()

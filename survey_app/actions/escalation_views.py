@@ -58,9 +58,8 @@ def exception(action_id: int):
     action = require_action(user(), action_id)
     form = ExceptionForm()
     if not form.validate_on_submit():
-        return render_action(
-            action, "Keep the note under 5000 characters.", 422, exception_form=form
-        )
+        first = next(iter(form.errors.values()))[0]
+        return render_action(action, first, 422, exception_form=form)
     try:
         escalation.mark_exception(action, form.note.data, user(), clock.today())
     except ActionError as error:

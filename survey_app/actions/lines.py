@@ -85,7 +85,7 @@ def approve(action: Action, actor: User) -> None:
 def _checked_language(language: str, action: Action) -> str:
     language = (language or ORIGINAL).strip()
     if not LANGUAGE_TAG.match(language) or len(language) > 20:
-        raise ActionError(f"{language!r} is not a language tag; write one like pl, ar or cy-GB.")
+        raise ActionError(f"“{language}” is not a language tag; write one like pl, ar or cy-GB.")
     if language != ORIGINAL and not any(x.language == ORIGINAL for x in action.lines):
         raise ActionError("Write the English lines first; translations are made from them.")
     return language

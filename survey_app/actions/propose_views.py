@@ -9,7 +9,7 @@ from sqlalchemy import select
 from survey_app import clock
 from survey_app.actions import service, transitions
 from survey_app.actions.errors import ActionError
-from survey_app.actions.forms import ActionForm, MoveForm
+from survey_app.actions.forms import ActionForm, MoveForm, choices
 from survey_app.actions.places import (
     Place,
     owner_choices,
@@ -34,13 +34,20 @@ def _visit(visit_id: int) -> Visit:
 
 def _plan_form(visit: Visit, formdata=True) -> ActionForm:
     form = ActionForm(formdata=None) if formdata is None else ActionForm()
-    form.owner.choices = owner_choices(Place(visit.home_id, visit.home.service_id))
-    if form.owner.data is None and visit.home.registered_manager_id:
-        form.owner.data = visit.home.registered_manager_id
-    form.finding.choices = [(0, "none in particular")] + [
-        (f.id, f"{f.kind}: {f.text[:80]}") for f in visit.findings
-    ]
+    owners = owner_choices(Place(visit.home_id, visit.home.service_id))
+    form.owner.choices = choices(owners)
+    if form.owner.data is None and not form.owner.raw_data:
+        form.owner.data = _default_owner(owners, visit.home.registered_manager_id)
+    form.finding.choices = choices(
+        [(0, "none in particular")] + [(f.id, f"{f.kind}: {f.text[:80]}") for f in visit.findings]
+    )
     return form
+
+
+def _default_owner(owners: list[tuple[int, str]], *preferred: int | None) -> int | None:
+    """The home's registered manager, else the person proposing, if they can own it."""
+    ids = [value for value, _ in owners]
+    return next((p for p in (*preferred, user().id) if p in ids), None)
 
 
 def render_plan(visit: Visit, problem=None, status=200, form=None, move_form=None, failed=None):
@@ -107,12 +114,14 @@ def plan_move(visit_id: int, action_id: int):
 
 def _general_form() -> ActionForm:
     form = ActionForm()
-    form.place.choices = place_choices(user())
-    if not form.place.data and form.place.choices:
-        form.place.data = form.place.choices[0][0]
-    form.owner.choices = owner_choices_for(user())
-    if form.owner.data is None and any(v == user().id for v, _ in form.owner.choices):
-        form.owner.data = user().id
+    places = place_choices(user())
+    form.place.choices = choices(places)
+    if not form.place.data and places:
+        form.place.data = places[0][0]
+    owners = owner_choices_for(user())
+    form.owner.choices = choices(owners)
+    if form.owner.data is None and not form.owner.raw_data:
+        form.owner.data = _default_owner(owners)
     return form
 
 

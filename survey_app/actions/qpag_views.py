@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from survey_app import clock
 from survey_app.actions import qpag
 from survey_app.actions.errors import ActionError
-from survey_app.actions.forms import AgreeForm, MeetingForm
+from survey_app.actions.forms import AgreeForm, MeetingForm, choices
 from survey_app.actions.views import bp, user
 from survey_app.extensions import db
 from survey_app.models import Action, QpagMeeting
@@ -41,7 +41,7 @@ def meetings():
 @require("qpag.record")
 def new_meeting():
     form = MeetingForm(data={"held_on": clock.today()})
-    form.actions.choices = _agreeable()
+    form.actions.choices = choices(_agreeable())
     if not form.validate_on_submit():
         return _new_page(form, None, 422 if form.errors else 200)
     details = qpag.MeetingDetails(
@@ -73,7 +73,7 @@ def _meeting_page(found: QpagMeeting, problem: str | None = None, status: int = 
     later, statuses = qpag.later_statuses(found)
     if form is None:
         form = AgreeForm(formdata=None)
-    form.actions.choices = _agreeable() if can(user(), "qpag.record") else []
+    form.actions.choices = choices(_agreeable() if can(user(), "qpag.record") else [])
     page = render_template(
         "actions/meeting.html",
         meeting=found,
@@ -91,7 +91,7 @@ def _meeting_page(found: QpagMeeting, problem: str | None = None, status: int = 
 def agree(meeting_id: int):
     found = db.session.get(QpagMeeting, meeting_id) or abort(404)
     form = AgreeForm()
-    form.actions.choices = _agreeable()
+    form.actions.choices = choices(_agreeable())
     if not form.validate_on_submit():
         return _meeting_page(found, "Choose at least one action.", 422, form)
     try:

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from survey_app.actions import transitions
-from survey_app.actions.errors import ActionError, NotAllowed, WrongState
+from survey_app.actions.errors import ActionError, BadRequest, NotAllowed, WrongState
 from survey_app.actions.history import audited, note, say_date
 from survey_app.actions.places import Place, check_place, eligible_owner
 from survey_app.actions.sources import Source, resolve_source
 from survey_app.extensions import db
-from survey_app.models import Action, User
+from survey_app.models import STATUS_NAMES, Action, User
 from survey_app.permissions import can, may_comment_on_action, may_update_action
 
 TITLE_MAX = 200
@@ -117,6 +117,8 @@ def _changes(action: Action, details: ActionDetails, today: date) -> list[str]:
 
 def move(action: Action, to: str, words: str, actor: User, today: date) -> Action:
     """Move the action to another status, if that move is allowed from here and to this person."""
+    if to not in STATUS_NAMES:
+        raise BadRequest(f"“{to}” is not a status an action can have.")
     step = transitions.find(action, to)
     if step is None:
         raise WrongState(transitions.refusal(action, to))

@@ -73,9 +73,7 @@ def find(action: Action, to: str) -> Transition | None:
 def refusal(action: Action, to: str) -> str:
     """Why a move does not fit the action's status, kindly."""
     now = STATUS_NAMES.get(action.status, action.status)
-    wanted = STATUS_NAMES.get(to)
-    if wanted is None:
-        return f"{to!r} is not a status an action can have."
+    wanted = STATUS_NAMES[to]
     possible = [STATUS_NAMES[m.to] for m in TRANSITIONS.get(action.status, ())]
     options = f" From here it can be {', '.join(possible)}." if possible else ""
     return f"This action is {now}, so it cannot be made {wanted} now.{options}"

@@ -18,6 +18,7 @@ from survey_app.actions.forms import (
     ExceptionForm,
     LinesForm,
     MoveForm,
+    choices,
 )
 from survey_app.actions.places import Place, owner_choices, place_name
 from survey_app.actions.sources import source_url, source_words
@@ -133,7 +134,7 @@ def edit(action_id: int):
             "owner": action.owner_id,
         }
     )
-    form.owner.choices = owner_choices(Place(action.home_id, action.service_id))
+    form.owner.choices = choices(owner_choices(Place(action.home_id, action.service_id)))
     if not form.validate_on_submit():
         return _edit_page(action, form, None, 422 if form.errors else 200)
     details = service.ActionDetails(
@@ -158,7 +159,7 @@ def move(action_id: int):
     action = require_action(user(), action_id)
     form = MoveForm()
     if not form.validate_on_submit():
-        return render_action(action, "Keep the note under 5000 characters.", 422, move_form=form)
+        return render_action(action, _first_error(form), 422, move_form=form)
     try:
         service.move(action, form.to.data or "", form.note.data or "", user(), clock.today())
     except ActionError as error:
