@@ -3,12 +3,11 @@ approved "you said, we did" lines for Oak House, so a newcomer sees the loop clo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
-from survey_app.actions.history import say_date
+from survey_app.actions.demo_data import FINDINGS, SOURCES, DemoAction, demo_actions
 from survey_app.actions.tick import tick_actions
 from survey_app.clock import LONDON
 from survey_app.extensions import db
@@ -19,40 +18,10 @@ from survey_app.models import (
     DipSample,
     Home,
     QpagMeeting,
-    Round,
     User,
     Visit,
     VisitFinding,
 )
-
-FINDINGS = (
-    ("good", "Young people spoke warmly about their key workers and feel listened to."),
-    ("adverse", "Young people said meals are repetitive and they are not asked what they like."),
-    ("adverse", "Fire drill records for the last two months are incomplete."),
-)
-
-
-@dataclass
-class Step:
-    """One dated history entry: days before today, who, the status after it (if changed)."""
-
-    days_ago: int
-    who: str
-    text: str
-    status: str | None = None
-    kind: str = "comment"  # for entries that change no status
-
-
-@dataclass
-class DemoAction:
-    title: str
-    home: str | None
-    owner: str
-    due_in: int
-    source: str
-    steps: list[Step]
-    lines: dict[str, tuple[str, str]] = field(default_factory=dict)
-    extra: dict = field(default_factory=dict)
 
 
 def seed_demo_actions(today: date) -> int:
@@ -61,12 +30,13 @@ def seed_demo_actions(today: date) -> int:
         return 0
     people = {u.email.split("@")[0]: u for u in db.session.execute(select(User)).scalars()}
     homes = {h.code: h for h in db.session.execute(select(Home)).scalars()}
-    if not {"oak.manager", "service.manager", "qa", "qpag.chair"} <= set(people) or not homes:
+    needed = {"oak.manager", "service.manager", "qa", "qpag.chair", "visitor"}
+    if not needed <= set(people) or not {"OAK", "WIL", "HAR", "BEE"} <= set(homes):
         return 0
     visit = _oak_visit(homes["OAK"], today, people["visitor"])
     meetings = _meetings(today)
     sample = _dip_sample(today, people["service.manager"])
-    made = [_make(d, homes, people, today) for d in _actions(today, visit, meetings, sample)]
+    made = [_make(d, homes, people, today) for d in demo_actions(today, visit, meetings, sample)]
     meetings[0].actions += [made[5], made[7]]
     meetings[1].actions += [made[6]]
     meetings[2].actions += [made[0], made[9]]
@@ -124,224 +94,6 @@ def _dip_sample(today: date, assignee: User) -> DipSample:
     db.session.add(sample)
     db.session.flush()
     return sample
-
-
-def _actions(today: date, visit: Visit, meetings: list, sample: DipSample) -> list[DemoAction]:
-    _, food, fire = (f.id for f in visit.findings[-3:])
-    oak_round = (
-        db.session.execute(
-            select(Round)
-            .where(
-                Round.home_id == visit.home_id,
-                Round.audience == "young_people",
-                Round.closes_on < today,
-            )
-            .order_by(Round.closes_on.desc())
-        )
-        .scalars()
-        .first()
-    )
-    agreed = f"Agreed at the QPAG meeting on {say_date(meetings[0].held_on)}."
-    return [
-        DemoAction(
-            "Plan the week's menus with young people",
-            "OAK",
-            "oak.manager",
-            -8,
-            "visit",
-            [
-                Step(19, "oak.manager", "Proposed.", "proposed"),
-                Step(17, "service.manager", "Approved.", "approved"),
-                Step(12, "oak.manager", "Marked in progress.", "in_progress"),
-                Step(
-                    9,
-                    "oak.manager",
-                    "Marked done. Sunday menu meetings held since; minutes in the house folder.",
-                    "done",
-                ),
-            ],
-            {
-                "en-GB": (
-                    "You said the food was boring.",
-                    "We now plan menus with you every Sunday.",
-                ),
-                "pl": (
-                    "Mówiliście, że jedzenie jest nudne.",
-                    "Teraz co niedzielę planujemy z wami jadłospis.",
-                ),
-            },
-            {
-                "source_visit_id": visit.id,
-                "source_finding_id": food,
-                "evidence": "Sunday menu meetings held since; minutes in the house folder.",
-                "done_on": today - timedelta(days=9),
-            },
-        ),
-        DemoAction(
-            "Bring the fire drill records up to date",
-            "OAK",
-            "oak.manager",
-            12,
-            "visit",
-            [
-                Step(19, "oak.manager", "Proposed.", "proposed"),
-                Step(17, "service.manager", "Approved.", "approved"),
-                Step(6, "oak.manager", "Marked in progress. Two drills booked.", "in_progress"),
-            ],
-            extra={"source_visit_id": visit.id, "source_finding_id": fire},
-        ),
-        DemoAction(
-            "Faster wi-fi in the evenings",
-            "OAK",
-            "oak.manager",
-            20,
-            "round",
-            [
-                Step(40, "oak.manager", "Proposed.", "proposed"),
-                Step(38, "service.manager", "Approved.", "approved"),
-                Step(20, "oak.manager", "Marked in progress.", "in_progress"),
-            ],
-            {
-                "en-GB": (
-                    "You said the wi-fi was slow in the evenings.",
-                    "We have ordered a faster line and a booster for upstairs.",
-                )
-            },
-            {"source_round_id": oak_round.id if oak_round else None},
-        ),
-        DemoAction(
-            "A weekly house meeting run with young people",
-            "OAK",
-            "oak.manager",
-            30,
-            "visit",
-            [Step(2, "oak.manager", "Proposed.", "proposed")],
-            extra={"source_visit_id": visit.id},
-        ),
-        DemoAction(
-            "Review bedtime routines with young people",
-            "WIL",
-            "service.manager",
-            25,
-            "practice_review",
-            [
-                Step(8, "service.manager", "Proposed.", "proposed"),
-                Step(
-                    5,
-                    "service.manager",
-                    "Returned. Please say how young people will be "
-                    "involved, and give a date within the month.",
-                    "returned",
-                ),
-            ],
-            extra={"source_reference": "Practice review, Willow Lodge"},
-        ),
-        DemoAction(
-            "Recruit two permanent night staff",
-            "WIL",
-            "service.manager",
-            -40,
-            "meeting",
-            [
-                Step(75, "qpag.chair", agreed, "approved"),
-                Step(50, "service.manager", "Marked in progress. Advert out.", "in_progress"),
-            ],
-            extra={"source_meeting_id": meetings[0].id},
-        ),
-        DemoAction(
-            "Complete the Ofsted requirement on care plans",
-            "BEE",
-            "qa",
-            -20,
-            "ofsted",
-            [
-                Step(60, "qa", "Proposed.", "proposed"),
-                Step(58, "qpag.chair", "Approved.", "approved"),
-                Step(30, "qa", "Marked in progress.", "in_progress"),
-                Step(
-                    5,
-                    "qpag.chair",
-                    "Escalated to the CSLT: care plans still not "
-                    "updated; a decision on agency cover is needed.",
-                    kind="escalated",
-                ),
-            ],
-            extra={
-                "source_reference": "Inspection report, Beech Cottage",
-                "escalated_on": today - timedelta(days=5),
-                "escalation_note": "Care plans still not updated; a decision on "
-                "agency cover is needed.",
-            },
-        ),
-        DemoAction(
-            "Restorative practice training for all staff",
-            None,
-            "service.manager",
-            -3,
-            "thematic",
-            [Step(75, "qpag.chair", agreed, "approved")],
-            extra={"source_reference": "Thematic review: managing conflict"},
-        ),
-        DemoAction(
-            "Audit of key-worker session notes",
-            "HAR",
-            "qa",
-            15,
-            "audit",
-            [
-                Step(30, "qa", "Proposed.", "proposed"),
-                Step(
-                    28,
-                    "qpag.chair",
-                    "Cancelled. Covered by the restorative practice training action.",
-                    "cancelled",
-                ),
-            ],
-            extra={
-                "source_reference": "Full audit, Harbour View",
-                "cancel_reason": "Covered by the restorative practice training.",
-            },
-        ),
-        DemoAction(
-            "Record young people's own words in return interviews",
-            "HAR",
-            "qa",
-            20,
-            "dip",
-            [
-                Step(
-                    14,
-                    "qpag.chair",
-                    f"Agreed at the QPAG meeting on {say_date(meetings[2].held_on)}.",
-                    "approved",
-                ),
-                Step(
-                    13,
-                    "qpag.chair",
-                    "Marked as an exception: depends on the "
-                    "recruitment freeze; needs a CSLT decision.",
-                    kind="exception",
-                ),
-            ],
-            extra={
-                "source_dip_sample_id": sample.id,
-                "exception_note": "Depends on the recruitment freeze; needs a CSLT decision.",
-                "exception_marked_on": today - timedelta(days=13),
-            },
-        ),
-    ]
-
-
-SOURCES = {
-    "visit": "reg44_visit",
-    "round": "survey_round",
-    "meeting": "qpag_meeting",
-    "dip": "dip_sample",
-    "ofsted": "ofsted_inspection",
-    "thematic": "thematic_review",
-    "audit": "audit",
-    "practice_review": "practice_review",
-}
 
 
 def _make(demo: DemoAction, homes: dict, people: dict, today: date) -> Action:
