@@ -70,6 +70,10 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(staff_bp)
     app.register_blueprint(admin_bp)
 
+    from survey_app.actions.web import init_app as init_actions
+
+    init_actions(app)
+
 
 def register_cli(app: Flask) -> None:
     from survey_app.cli import register_commands

@@ -41,6 +41,8 @@ def load_config(app: Flask, overrides: dict[str, Any]) -> None:
         LOGIN_LIMIT_PER_CLIENT=int(env.get("LOGIN_LIMIT_PER_CLIENT", "20")),
         # A staff session ends after this long without a request.
         PERMANENT_SESSION_LIFETIME=timedelta(minutes=int(env.get("IDLE_TIMEOUT_MINUTES", "30"))),
+        # An action this many days past its due date is a candidate for escalation (§8.8).
+        ESCALATION_GRACE_DAYS=int(env.get("ESCALATION_GRACE_DAYS", "14")),
         RESET_LINK_HOURS=int(env.get("RESET_LINK_HOURS", "24")),
         # argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile).
         ARGON2_TIME_COST=int(env.get("ARGON2_TIME_COST", "3")),

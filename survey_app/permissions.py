@@ -12,10 +12,10 @@ from functools import wraps
 
 from flask import abort
 from flask_login import current_user, login_required
-from sqlalchemy import Select, false, select
+from sqlalchemy import Select, false, or_, select
 
 from survey_app.extensions import db
-from survey_app.models import ROLES, Home, Round, User, user_home
+from survey_app.models import ROLES, Action, DipSample, Home, Round, User, user_home
 
 ALL = frozenset(ROLES)
 
@@ -70,6 +70,75 @@ TABLE: tuple[Capability, ...] = (
     _row("homes.manage", "create and edit homes and services", "admin"),
     _row("settings.manage", "retention period and suppression threshold", "admin"),
     _row("audit.view", "view, filter and export the audit log", "admin"),
+    _row(
+        "actions.view",
+        "the action tracker and Reg 44 action plans: actions of homes in scope, and any they own",
+        *ROLES,
+    ),
+    _row(
+        "actions.propose",
+        'propose actions for homes in scope, resubmit returned ones, write "you said, we did"',
+        "qa_team",
+        "service_manager",
+        "home_manager",
+        "qpag_chair",
+    ),
+    _row(
+        "actions.approve",
+        'approve or return proposed actions, cancel or reopen them, approve "you said, we did"',
+        "qa_team",
+        "service_manager",
+        "qpag_chair",
+    ),
+    _row(
+        "actions.update",
+        "update any action's progress, evidence and completion (owners always may, on their own)",
+        "qa_team",
+        "service_manager",
+    ),
+    _row(
+        "actions.comment",
+        "comment on actions in scope (an owner always may on their own)",
+        "qa_team",
+        "service_manager",
+        "home_manager",
+        "qpag_chair",
+    ),
+    _row(
+        "escalation.view",
+        "the escalation list: overdue past the grace, exceptions, escalated",
+        "qa_team",
+        "service_manager",
+        "qpag_chair",
+    ),
+    _row(
+        "actions.escalate",
+        "mark actions as exceptions; escalate to the Children's Services Leadership Team",
+        "qpag_chair",
+    ),
+    _row(
+        "qpag.view",
+        "QPAG meetings and the tracker of what they agreed",
+        "qa_team",
+        "qpag_chair",
+        "service_manager",
+    ),
+    _row(
+        "qpag.record", "record QPAG meetings and the actions they agreed", "qa_team", "qpag_chair"
+    ),
+    _row(
+        "dip_samples.view",
+        "dip-sample requests (scoped roles see those of their service or assigned to them)",
+        "qa_team",
+        "service_manager",
+        "reg44_visitor",
+        "qpag_chair",
+    ),
+    _row(
+        "dip_samples.manage",
+        "assign dip samples to an area and a person; record any findings",
+        "qa_team",
+    ),
 )
 CAPABILITIES = {capability.name: capability for capability in TABLE}
 
@@ -120,6 +189,53 @@ def require_round(user: User, round_id: int) -> Round:
         abort(404)
     require_home(user, round_.home_id)
     return round_
+
+
+def visible_actions_stmt(user: User) -> Select:
+    """A query for the actions the user's role covers; everyone also sees the ones they own."""
+    stmt = select(Action)
+    scope = SCOPE.get(user.role)
+    mine = Action.owner_id == user.id
+    if scope == "all":
+        return stmt
+    if scope == "service":
+        return stmt.where(or_(Action.service_id == user.service_id, mine))
+    if scope == "homes":
+        assigned = select(user_home.c.home_id).where(user_home.c.user_id == user.id)
+        return stmt.where(or_(Action.home_id.in_(assigned), mine))
+    return stmt.where(mine)
+
+
+def require_action(user: User, action_id: int) -> Action:
+    """The action if the user may see it; otherwise 404, as for a home not covered."""
+    stmt = visible_actions_stmt(user).where(Action.id == action_id)
+    return db.session.execute(stmt).scalar() or abort(404)
+
+
+def may_update_action(user: User, action: Action) -> bool:
+    """Progress, evidence and completion: roles that update any action, and the owner."""
+    return can(user, "actions.update") or (user.is_active and action.owner_id == user.id)
+
+
+def may_comment_on_action(user: User, action: Action) -> bool:
+    return can(user, "actions.comment") or (user.is_active and action.owner_id == user.id)
+
+
+def visible_dip_samples_stmt(user: User) -> Select:
+    """All dip samples for the all-homes roles; for others, their service's and their own."""
+    stmt = select(DipSample)
+    scope = SCOPE.get(user.role)
+    if scope == "all":
+        return stmt
+    mine = DipSample.assigned_to_id == user.id
+    if scope == "service":
+        return stmt.where(or_(DipSample.service_id == user.service_id, mine))
+    return stmt.where(mine)
+
+
+def may_record_dip_findings(user: User, sample: DipSample) -> bool:
+    """The QA team, or the person the dip sample is assigned to."""
+    return can(user, "dip_samples.manage") or (user.is_active and sample.assigned_to_id == user.id)
 
 
 def require(capability: str) -> Callable:

@@ -55,7 +55,7 @@ def end_idle_session():
     current = clock.now().timestamp()
     if not isinstance(seen, int | float) or current - seen > idle_limit:
         end_session()
-        if request.blueprint in ("staff", "admin"):
+        if request.blueprint in ("staff", "admin", "actions"):
             flash("You were signed out after a while without activity. Please sign in again.")
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
         return None

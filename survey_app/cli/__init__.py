@@ -9,7 +9,17 @@ from survey_app import create_app
 
 
 def register_commands(app: Flask) -> None:
-    from survey_app.cli import banks, demo, export, homes, reminders, retention, translate, users
+    from survey_app.cli import (
+        actions,
+        banks,
+        demo,
+        export,
+        homes,
+        reminders,
+        retention,
+        translate,
+        users,
+    )
 
     app.cli.add_command(banks.banks)
     app.cli.add_command(homes.homes)
@@ -20,6 +30,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(retention.retention)
     app.cli.add_command(reminders.reminders)
     app.cli.add_command(translate.translate)
+    app.cli.add_command(actions.actions)
 
 
 cli = FlaskGroup(

@@ -6,6 +6,7 @@ import click
 from flask.cli import with_appcontext
 
 from survey_app import clock
+from survey_app.actions.demo import seed_demo_actions
 from survey_app.banks import get_banks
 from survey_app.demo import seed_demo
 from survey_app.demo_staff import DEMO_PASSWORD, seed_demo_staff
@@ -24,6 +25,10 @@ def demo() -> None:
     if created:
         click.echo("Demo staff accounts (one per role), all with the password "
                    f"{DEMO_PASSWORD!r}: " + ", ".join(created))
+    actions = seed_demo_actions(clock.today())
+    if actions:
+        click.echo(f"Demo actions: {actions}, in every status, with QPAG meetings, a dip sample "
+                   "and approved \"you said, we did\" lines for Oak House.")
     click.echo("Start the service with `make run` (or `survey-app run`), then hand out a code:")
     click.echo("  survey-app invite --home OAK --audience young_people --count 3")
     click.echo("Staff pages: /staff/login (for example as oak.manager@demo.example).")

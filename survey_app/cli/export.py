@@ -8,6 +8,7 @@ import click
 from flask.cli import AppGroup
 
 from survey_app import audit
+from survey_app.actions.export import ACTION_COLUMNS, action_rows
 from survey_app.exports import FORMATS, write_rows
 from survey_app.extensions import db
 from survey_app.records import RESPONSE_COLUMNS, answer_rows
@@ -50,3 +51,13 @@ def audit_log(fmt: str, out) -> None:
     audit.record("export.audit", format=fmt, rows=written)
     db.session.commit()
     click.echo(f"{written} audit events exported", err=True)
+
+
+@export.command("actions")
+@format_options
+def actions(fmt: str, out) -> None:
+    """Every action: source, home, owner, status, due, done, escalated, "you said, we did"."""
+    written = write_rows(action_rows(), ACTION_COLUMNS, fmt, out or sys.stdout)
+    audit.record("export.actions", format=fmt, rows=written)
+    db.session.commit()
+    click.echo(f"{written} actions exported", err=True)

@@ -1,5 +1,18 @@
 """Typed SQLAlchemy 2 models; importing this package registers every table."""
 
+from survey_app.models.actions import (
+    LINKED_SOURCES,
+    OPEN_STATUSES,
+    SOURCE_KINDS,
+    STATUS_NAMES,
+    STATUSES,
+    Action,
+    ActionComment,
+    ActionLine,
+    DipSample,
+    QpagMeeting,
+    qpag_meeting_action,
+)
 from survey_app.models.audit import AuditEvent, AuditLogIsAppendOnly
 from survey_app.models.base import Base
 from survey_app.models.homes import (
@@ -18,6 +31,16 @@ from survey_app.models.surveys import AUDIENCES, Invitation, Round
 
 __all__ = [
     "AUDIENCES",
+    "LINKED_SOURCES",
+    "OPEN_STATUSES",
+    "SOURCE_KINDS",
+    "STATUSES",
+    "STATUS_NAMES",
+    "Action",
+    "ActionComment",
+    "ActionLine",
+    "DipSample",
+    "QpagMeeting",
     "FINDING_KINDS",
     "OFSTED_RATINGS",
     "ROLES",
@@ -36,5 +59,6 @@ __all__ = [
     "User",
     "Visit",
     "VisitFinding",
+    "qpag_meeting_action",
     "user_home",
 ]

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask_wtf.csrf import CSRFError
 
 from survey_app import clock
+from survey_app.actions import approved_lines_for
 from survey_app.banks import get_banks
 from survey_app.database import reading
 from survey_app.respond import preferences, service
@@ -63,6 +64,7 @@ def welcome(code: str):
         response=response,
         survey=survey,
         form=StartForm(),
+        you_said_we_did=_you_said_we_did(invitation),
     )
 
 
@@ -105,7 +107,19 @@ def thanks(code: str):
     response = service.response_for(invitation)
     if response is None or response.submitted_at is None:
         return redirect(url_for("respond.welcome", code=invitation.code))
-    return render_template("respond/thanks.html", invitation=invitation, response=response)
+    return render_template(
+        "respond/thanks.html",
+        invitation=invitation,
+        response=response,
+        you_said_we_did=_you_said_we_did(invitation),
+    )
+
+
+def _you_said_we_did(invitation) -> list:
+    """What changed because young people at this home spoke (Regulation 7), in their language."""
+    if invitation.round.audience != "young_people":
+        return []
+    return approved_lines_for(invitation.round.home_id, current_language())
 
 
 @bp.get("/help")

@@ -37,6 +37,14 @@ PAGES = [
     ("/staff/password", ALL),
     ("/staff/admin/users/{qa_user}", {"admin"}),
     ("/staff/admin/services/{service}", {"admin"}),
+    # The actions pages (tests/actions has the matrix of each action, meeting and dip sample).
+    ("/staff/actions", ALL),
+    ("/staff/actions/new", ISSUERS | {"qpag_chair"}),
+    ("/staff/actions/escalation", {"qa_team", "service_manager", "qpag_chair"}),
+    ("/staff/qpag", {"qa_team", "service_manager", "qpag_chair"}),
+    ("/staff/qpag/new", {"qa_team", "qpag_chair"}),
+    ("/staff/qpag/tracker", {"qa_team", "service_manager", "qpag_chair"}),
+    ("/staff/dip-samples", {"qa_team", "service_manager", "reg44_visitor", "qpag_chair"}),
 ]
 POSTS = [
     ("/staff/rounds/{oak_round}/invitations", {"count": 2}, ISSUERS),
