@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -85,6 +86,12 @@ def share_chart(rows: Labelled, title: str = "") -> Chart:
 def response_rate_chart(trend: FatigueTrend, title: str = "") -> Chart:
     """The response rate of each round, oldest first, as a line."""
     points = [(f.round.opens, f.response_rate) for f in trend.rounds]
+    verdict = "falling" if trend.falling else "not falling"
+    return rate_chart(points, title or "Response rate by round", f"The rate is {verdict}.")
+
+
+def rate_chart(points: Sequence[tuple[date, float | None]], title: str, verdict: str = "") -> Chart:
+    """Response rates over time as a line; a point without invitations is left out."""
     shown = [(day, rate) for day, rate in points if rate is not None]
     figure = Figure(figsize=(6.5, 3.2), layout="constrained")
     axes = figure.add_subplot()
@@ -96,7 +103,7 @@ def response_rate_chart(trend: FatigueTrend, title: str = "") -> Chart:
     axes.set_ylabel("% of invitations answered")
     axes.set_title(title, loc="left")
     figure.autofmt_xdate()
-    return Chart(_svg(figure), _rate_alt(title, points, trend))
+    return Chart(_svg(figure), _rate_alt(title, points, verdict))
 
 
 def _stack(axes, y: int, result: Result, values: list[str], colours: list[str]) -> None:
@@ -174,13 +181,12 @@ def _share_alt(label: str, result: Result) -> str:
     return f"{label}: {format_interval(share)} positive, {format_number(share.n)} answers"
 
 
-def _rate_alt(title: str, points, trend: FatigueTrend) -> str:
+def _rate_alt(title: str, points, verdict: str) -> str:
     parts = [
         f"{format_day(day)} {format_share(rate) if rate is not None else 'no invitations'}"
         for day, rate in points
     ]
-    verdict = "falling" if trend.falling else "not falling"
-    return f"{title or 'Response rate by round'}: {'; '.join(parts)}. The rate is {verdict}."
+    return f"{title}: {'; '.join(parts) or 'no rounds'}. {verdict}".strip()
 
 
 def _svg(figure: Figure) -> str:
