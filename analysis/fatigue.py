@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import statistics
-from statistics import median
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from statistics import median
 
 from analysis.records import ResponseRecord, RoundRecord
 from analysis.suppression import DEFAULT_THRESHOLD, primary_reason

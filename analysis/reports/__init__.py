@@ -18,7 +18,7 @@ from analysis.reports.inputs import (
     not_recorded,
 )
 from analysis.reports.model import PrevisitPack, VoiceReport
-from analysis.reports.output import FORMATS, write_report
+from analysis.reports.output import FORMATS, MEDIA_TYPES, report_bytes, write_report
 from analysis.reports.previsit import PrevisitInputs, build_previsit_pack
 from analysis.reports.qpag import QpagInputs, QpagReport, build_qpag_report
 from analysis.reports.voice import VoiceInputs, build_voice_report
@@ -26,6 +26,7 @@ from analysis.reports.voice import VoiceInputs, build_voice_report
 __all__ = [
     "COLUMNS",
     "FORMATS",
+    "MEDIA_TYPES",
     "ActionItem",
     "DipSample",
     "FigureRow",
@@ -51,5 +52,6 @@ __all__ = [
     "month_period",
     "not_recorded",
     "render_html",
+    "report_bytes",
     "write_report",
 ]

@@ -16,6 +16,7 @@ from analysis.reports.model import (
     AudienceSection,
     FatigueSection,
     FlagSummary,
+    HomeResult,
     HomeRow,
     QuestionRow,
     ThemeFindings,
@@ -94,9 +95,23 @@ def _themes(context: AudienceContext) -> tuple[ThemeFindings, ...]:
                 result=context.summary.get(THEME, context.audience, home=context.home, theme=theme),
                 questions=rows,
                 chart=_share_chart(rows, title),
+                homes=_theme_homes(context, theme, homes) if context.home is None else (),
             )
         )
     return tuple(found)
+
+
+def _theme_homes(context: AudienceContext, theme: str, asked: set[str]):
+    """Each home where the theme was asked, with its own result (often too small to show)."""
+    return tuple(
+        HomeResult(
+            home.code,
+            home.name,
+            context.summary.get(THEME, context.audience, home=home.code, theme=theme),
+        )
+        for home in context.homes
+        if home.code in asked
+    )
 
 
 def _home_rows(context: AudienceContext, core: tuple[QuestionRow, ...]) -> tuple[HomeRow, ...]:
@@ -104,8 +119,13 @@ def _home_rows(context: AudienceContext, core: tuple[QuestionRow, ...]) -> tuple
     rows = []
     for home in context.homes:
         results = tuple(
-            summary.get("question", audience, home=home.code, theme=CORE,
-                        question_id=row.question.question_id)
+            summary.get(
+                "question",
+                audience,
+                home=home.code,
+                theme=CORE,
+                question_id=row.question.question_id,
+            )
             for row in core
         )
         overall = summary.get(HOME, audience, home=home.code)
@@ -115,8 +135,11 @@ def _home_rows(context: AudienceContext, core: tuple[QuestionRow, ...]) -> tuple
 
 def _share_chart(rows: Sequence[QuestionRow], title: str):
     """A share-positive chart of the questions that have positive answers, if any do."""
-    rated = [(_short(row.question.text), row.result) for row in rows
-             if row.result is not None and row.question.kind in ("scale", "yes_no")]
+    rated = [
+        (_short(row.question.text), row.result)
+        for row in rows
+        if row.result is not None and row.question.kind in ("scale", "yes_no")
+    ]
     return share_chart(rated, title) if rated else None
 
 
@@ -139,7 +162,8 @@ def _flags(flags: Source[FlagRecord], context: AudienceContext) -> FlagSummary:
     if not flags.recorded:
         return FlagSummary(recorded=False)
     mine = [
-        f for f in flags.items
+        f
+        for f in flags.items
         if f.audience == context.audience
         and (context.home is None or f.home == context.home)
         and f.raised_at.date() in context.period
@@ -161,7 +185,8 @@ def _you_said(source: Source[YouSaidWeDid], context: AudienceContext) -> Source[
     if not source.recorded:
         return source
     items = tuple(
-        item for item in source.items
+        item
+        for item in source.items
         if item.audience == context.audience
         and (context.home is None or item.home in (None, context.home))
     )

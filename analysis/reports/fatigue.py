@@ -50,11 +50,17 @@ def _section(measured, names, home, threshold, audience_name) -> FatigueSection:
     by_home: dict[str, list] = defaultdict(list)
     for item in measured:
         by_home[item[0].home].append(item)
-    homes = () if home is not None else tuple(
-        _pooled(code, names.get(code, code), by_home[code], threshold) for code in sorted(by_home)
+    homes = (
+        ()
+        if home is not None
+        else tuple(
+            _pooled(code, names.get(code, code), by_home[code], threshold)
+            for code in sorted(by_home)
+        )
     )
-    overall = _pooled(home, names.get(home, "All homes") if home else "All homes", measured,
-                      threshold)
+    overall = _pooled(
+        home, names.get(home, "All homes") if home else "All homes", measured, threshold
+    )
     points = _monthly_rates(measured)
     chart = rate_chart(points, f"{audience_name}: response rate by month") if points else None
     falling = tuple(t for t in fatigue_trends(rounds) if t.falling)

@@ -82,6 +82,8 @@ def _voice(report: VoiceReport) -> Iterator[FigureRow]:
                 yield from _question(home_base, QuestionRow(row.question, result), t)
         for theme in s.themes:
             yield from _result(base, theme.theme, "", theme.result, t)
+            for home in theme.homes:
+                yield from _result((name, home.home, s.audience), theme.theme, "", home.result, t)
             for row in theme.questions:
                 yield from _question(base, row, t)
         yield from _fatigue(f"{name}: response", s.audience, s.fatigue, t)
@@ -90,12 +92,14 @@ def _voice(report: VoiceReport) -> Iterator[FigureRow]:
 
 def _question(base: tuple, row: QuestionRow, t: int) -> Iterator[FigureRow]:
     question: QuestionRecord = row.question
-    yield from _result(base, question.theme, question.question_id, row.result, t,
-                       labels=question.labels())
+    yield from _result(
+        base, question.theme, question.question_id, row.result, t, labels=question.labels()
+    )
 
 
-def _result(base, theme, question, result: Result | None, t, labels=None,
-            only_respondents=False) -> Iterator[FigureRow]:
+def _result(
+    base, theme, question, result: Result | None, t, labels=None, only_respondents=False
+) -> Iterator[FigureRow]:
     if result is None:
         return
     if result.figures is None:
@@ -149,14 +153,24 @@ def _qpag(report: QpagReport) -> Iterator[FigureRow]:
     for kpi in report.kpis:
         yield FigureRow("KPI review", ALL_HOMES, "", "", "", kpi.name, kpi.value, kpi.detail)
     for row in report.visits_done:
-        yield FigureRow("Reg 44 visits", row.home, "", "", "", "visit done",
-                        row.visit.done_on.isoformat())
+        yield FigureRow(
+            "Reg 44 visits", row.home, "", "", "", "visit done", row.visit.done_on.isoformat()
+        )
     for row in report.deadlines:
         date = row.visit.visit_date.isoformat()
-        yield FigureRow("Report deadlines", row.home, "", "", "", "report completed", row.completed,
-                        f"visit {date}")
-        yield FigureRow("Report deadlines", row.home, "", "", "", "report sent", row.sent,
-                        f"visit {date}")
+        yield FigureRow(
+            "Report deadlines",
+            row.home,
+            "",
+            "",
+            "",
+            "report completed",
+            row.completed,
+            f"visit {date}",
+        )
+        yield FigureRow(
+            "Report deadlines", row.home, "", "", "", "report sent", row.sent, f"visit {date}"
+        )
     for audience, section in report.surveys.items():
         if section.overall.rounds:
             yield from _fatigue("Survey response", audience, section, report.threshold)

@@ -24,10 +24,12 @@ def highlights(
     """Up to three of each from the answers, then any comment theme with a clear lean."""
     rows = [*core, *(row for theme in themes for row in theme.questions)]
     rated = [(row, row.result.figures.share_positive) for row in rows if _rated(row)]
-    working = sorted((item for item in rated if item[1].low > WORKING_LOW),
-                     key=lambda item: -item[1].share)[:MOST]
-    worries = sorted((item for item in rated if item[1].share < WORRY_SHARE),
-                     key=lambda item: item[1].share)[:MOST]
+    working = sorted(
+        (item for item in rated if item[1].low > WORKING_LOW), key=lambda item: -item[1].share
+    )[:MOST]
+    worries = sorted(
+        (item for item in rated if item[1].share < WORRY_SHARE), key=lambda item: item[1].share
+    )[:MOST]
     return {
         "working": tuple(
             [_answer(row, share, WORKING_RULE) for row, share in working]

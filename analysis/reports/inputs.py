@@ -91,6 +91,10 @@ class VisitRecord:
     report_sent_on: date | None
     report_due: date
     sent_due: date
+    # Days late by the schedule's rules (calendar days to complete, working days to send);
+    # None where the app could not judge, and the report falls back to comparing dates.
+    report_days_late: int | None = None
+    sent_days_late: int | None = None
 
 
 @dataclass(frozen=True)

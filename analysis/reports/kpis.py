@@ -20,15 +20,19 @@ class Kpi:
     detail: str
 
 
-def deadline_status(due: date, done: date | None, today: date) -> str:
-    """"on time", "late", "overdue" (not done, past due) or "not yet due"."""
+def deadline_status(due: date, done: date | None, today: date, late: int | None = None) -> str:
+    """ "on time", "late", "overdue" (not done, past due) or "not yet due".
+
+    ``late`` is the days late as the schedule counts them, where known.
+    """
+    is_late = (late > 0) if late is not None else (done or today) > due
     if done is not None:
-        return "on time" if done <= due else "late"
-    return "overdue" if today > due else "not yet due"
+        return "late" if is_late else "on time"
+    return "overdue" if is_late else "not yet due"
 
 
 def share_or_none(part: int, whole: int, nothing: str = "none due") -> str:
-    """"3 of 4 (75%)", or ``nothing`` when there is nothing to count."""
+    """ "3 of 4 (75%)", or ``nothing`` when there is nothing to count."""
     if not whole:
         return nothing
     return f"{format_count(part, whole)} ({format_share(part / whole)})"
@@ -99,8 +103,11 @@ def _action_kpis(actions, today: date) -> list[Kpi]:
     return [
         Kpi("QPAG actions open", format_number(len(open_)), "not completed yet"),
         Kpi("QPAG actions overdue", format_number(len(overdue)), "open and past their due date"),
-        Kpi("QPAG actions escalated", format_number(len(escalated)),
-            "escalated to the Children's Services Leadership Team"),
+        Kpi(
+            "QPAG actions escalated",
+            format_number(len(escalated)),
+            "escalated to the Children's Services Leadership Team",
+        ),
     ]
 
 

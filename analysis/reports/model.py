@@ -51,6 +51,16 @@ class ThemeFindings:
     result: Result | None
     questions: tuple[QuestionRow, ...]
     chart: Chart | None
+    homes: tuple[HomeResult, ...] = ()
+
+
+@dataclass(frozen=True)
+class HomeResult:
+    """One home's result for a theme (in the all-homes report)."""
+
+    home: str
+    name: str
+    result: Result | None
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-"""Write a report in the format asked for: html, pdf, xlsx or csv."""
+"""A report in the format asked for: html, pdf, xlsx or csv."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from analysis.reports.figures import figure_rows
@@ -12,27 +13,37 @@ from analysis.reports.qpag import QpagReport
 from analysis.reports.spreadsheet import about_lines, write_csv, write_xlsx
 
 FORMATS = ("html", "pdf", "xlsx", "csv")
+MEDIA_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
 _TEMPLATES = {VoiceReport: "voice.html", QpagReport: "qpag.html", PrevisitPack: "previsit.html"}
 
 
-def write_report(report, fmt: str, path: Path) -> Path:
-    """Write ``report`` to ``path`` as ``fmt``; returns the path written."""
+def report_bytes(report, fmt: str) -> bytes:
+    """The report as the bytes of a file in ``fmt``."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "csv":
-        with path.open("w", encoding="utf-8", newline="") as out:
-            write_csv(figure_rows(report), out)
-    elif fmt == "xlsx":
-        with path.open("wb") as out:
-            write_xlsx(figure_rows(report), out, about_lines(*_about(report)))
-    else:
-        html = render_html(report, _TEMPLATES[type(report)])
-        if fmt == "html":
-            path.write_text(html, encoding="utf-8")
-        else:
-            with path.open("wb") as out:
-                write_pdf(html, out)
-    return path
+        text = io.StringIO(newline="")
+        write_csv(figure_rows(report), text)
+        return text.getvalue().encode("utf-8")
+    binary = io.BytesIO()
+    if fmt == "xlsx":
+        write_xlsx(figure_rows(report), binary, about_lines(*_about(report)))
+        return binary.getvalue()
+    html = render_html(report, _TEMPLATES[type(report)])
+    if fmt == "html":
+        return html.encode("utf-8")
+    write_pdf(html, binary)
+    return binary.getvalue()
+
+
+def write_report(report, fmt: str, path: Path) -> int:
+    """Write the report to ``path`` as ``fmt``; returns the bytes written."""
+    return Path(path).write_bytes(report_bytes(report, fmt))
 
 
 def _about(report) -> tuple:
@@ -40,6 +51,5 @@ def _about(report) -> tuple:
         return report.title, report.scope, report.period_label, report.threshold
     if isinstance(report, QpagReport):
         return report.title, "All homes", report.month_label, report.threshold
-    return report.title, f"{report.home_name} ({report.home})", (
-        f"rounds before the visit on {report.visit_date.isoformat()}"
-    ), report.threshold
+    visit = f"rounds before the visit on {report.visit_date.isoformat()}"
+    return report.title, f"{report.home_name} ({report.home})", visit, report.threshold

@@ -58,9 +58,7 @@ def build_previsit_pack(inputs: PrevisitInputs) -> PrevisitPack:
     comments: dict[str, list[str]] = {}
     for comment in inputs.comments:
         comments.setdefault(comment.round_id, []).append(comment.text)
-    parts = tuple(
-        _audience(audience, inputs, summary, pools, comments) for audience in AUDIENCES
-    )
+    parts = tuple(_audience(audience, inputs, summary, pools, comments) for audience in AUDIENCES)
     return PrevisitPack(
         title="Pre-visit evidence pack",
         home=inputs.home.code,
@@ -83,8 +81,11 @@ def _audience(audience, inputs: PrevisitInputs, summary, pools, comments) -> Rou
         *question_rows(summary, questions_of(inputs.questions, audience, "core"), home),
         *question_rows(summary, questions_of(inputs.questions, audience, round_.theme), home),
     )
-    rated = [(row.question.text, row.result) for row in rows
-             if row.result is not None and row.question.kind in ("scale", "yes_no")]
+    rated = [
+        (row.question.text, row.result)
+        for row in rows
+        if row.result is not None and row.question.kind in ("scale", "yes_no")
+    ]
     return RoundResults(
         audience=audience,
         title=title,
@@ -93,7 +94,8 @@ def _audience(audience, inputs: PrevisitInputs, summary, pools, comments) -> Rou
         respondents=summary.get(HOME, audience, home=home),
         questions=rows,
         chart=share_chart(rated, f"{title}: {round_.theme_title}") if rated else None,
-        quotes=select_quotes(comments.get(round_.round_id, ()), audience,
-                             threshold=inputs.threshold),
+        quotes=select_quotes(
+            comments.get(round_.round_id, ()), audience, threshold=inputs.threshold
+        ),
         fatigue=round_measures(round_, pools[round_.round_id], inputs.threshold),
     )

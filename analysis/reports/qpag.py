@@ -8,7 +8,6 @@ from datetime import date
 
 from analysis.records import ResponseRecord, RoundRecord
 from analysis.reports.fatigue import fatigue_sections
-from analysis.reports.kpis import Kpi, deadline_status, kpis
 from analysis.reports.inputs import (
     ActionItem,
     DipSample,
@@ -22,9 +21,9 @@ from analysis.reports.inputs import (
     VisitRecord,
     not_recorded,
 )
+from analysis.reports.kpis import Kpi, deadline_status, kpis
 from analysis.reports.model import FatigueSection
 from analysis.suppression import DEFAULT_THRESHOLD
-
 
 
 @dataclass(frozen=True)
@@ -123,6 +122,8 @@ def _row(visit: VisitRecord, names: dict[str, str], today: date) -> VisitRow:
         home=visit.home,
         name=names.get(visit.home, visit.home),
         visit=visit,
-        completed=deadline_status(visit.report_due, visit.report_completed_on, today),
-        sent=deadline_status(visit.sent_due, visit.report_sent_on, today),
+        completed=deadline_status(
+            visit.report_due, visit.report_completed_on, today, visit.report_days_late
+        ),
+        sent=deadline_status(visit.sent_due, visit.report_sent_on, today, visit.sent_days_late),
     )

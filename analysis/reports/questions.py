@@ -16,7 +16,8 @@ def questions_of(
 ) -> tuple[QuestionRecord, ...]:
     """An audience's closed questions in one theme, in survey order."""
     found = [
-        q for q in questions
+        q
+        for q in questions
         if q.audience == audience and q.theme == theme and q.kind not in SKIPPED_KINDS
     ]
     return tuple(sorted(found, key=lambda q: q.position))

@@ -56,8 +56,11 @@ def about_lines(title: str, scope: str, period: Period | str, threshold: int):
         ("Report", title),
         ("Scope", scope),
         ("Period", label),
-        ("Small numbers", f"No figure is shown for fewer than {threshold} respondents; "
-                          "such a value reads 'fewer than … – not shown'."),
+        (
+            "Small numbers",
+            f"No figure is shown for fewer than {threshold} respondents; "
+            "such a value reads 'fewer than … – not shown'.",
+        ),
         ("Columns", ", ".join(COLUMNS)),
     )
 

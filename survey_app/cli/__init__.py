@@ -1,4 +1,4 @@
-"""`survey-app`: the Flask CLI group (run, db, banks, homes, invite, demo, export …)."""
+"""`survey-app`: the Flask CLI group (run, db, banks, homes, invite, demo, export, report …)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ from survey_app import create_app
 
 
 def register_commands(app: Flask) -> None:
-    from survey_app.cli import banks, demo, export, homes
+    from survey_app.cli import banks, demo, export, homes, report
 
     app.cli.add_command(banks.banks)
     app.cli.add_command(homes.homes)
     app.cli.add_command(homes.invite)
     app.cli.add_command(demo.demo)
     app.cli.add_command(export.export)
+    app.cli.add_command(report.report)
 
 
 cli = FlaskGroup(

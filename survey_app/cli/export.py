@@ -7,8 +7,10 @@ import sys
 import click
 from flask.cli import AppGroup
 
+from analysis import write_jsonl
+from survey_app.banks import get_banks
 from survey_app.exports import FORMATS, write_rows
-from survey_app.records import RESPONSE_COLUMNS, answer_rows
+from survey_app.records import RESPONSE_COLUMNS, BankFacts, analysis_records, answer_rows
 
 
 @click.group(cls=AppGroup)
@@ -34,3 +36,16 @@ def responses(fmt: str, out) -> None:
     """Every stored answer: round, home, audience, theme, question, value, text, when sent."""
     written = write_rows(answer_rows(), RESPONSE_COLUMNS, fmt, out or sys.stdout)
     click.echo(f"{written} answers exported", err=True)
+
+
+@export.command("analysis")
+@click.option(
+    "--out",
+    required=True,
+    type=click.File("w", encoding="utf-8"),
+    help="File to write, e.g. export.jsonl ('-' for standard output).",
+)
+def analysis_export(out) -> None:
+    """Questions, rounds, responses and answers as JSON lines, for `python -m analysis`."""
+    written = write_jsonl(out, analysis_records(BankFacts(get_banks())))
+    click.echo(f"{written} records exported", err=True)
