@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from sqlalchemy import ColumnElement, case, false, tuple_
+from sqlalchemy import ColumnElement, and_, case, false, or_, tuple_
 
 from analysis import QuestionRecord
 from survey_app.banks import OPEN_QUESTION_ID, QuestionBanks, Theme
@@ -43,10 +43,34 @@ class BankFacts:
         """Questions that have positive answers (the others get no share positive)."""
         return frozenset((a, q) for a, q, _ in self.positive_triples)
 
+    @cached_property
+    def core_set(self) -> frozenset[tuple[str, str]]:
+        return frozenset(self.core_pairs)
+
+    @cached_property
+    def good(self) -> frozenset[tuple[str, str, str]]:
+        """Every (audience, question, value) that counts as a positive answer."""
+        return frozenset(self.positive_triples)
+
+    def core_column(self) -> ColumnElement:
+        """Whether an answer is to one of its audience's core questions (needs Round joined)."""
+        # Plain IN lists per audience: SQLite looks these up far faster than row values.
+        return or_(
+            *(
+                and_(Round.audience == audience, Answer.question_id.in_(ids))
+                for audience, ids in self._core_ids().items()
+            )
+        )
+
     def theme_column(self) -> ColumnElement:
         """The question's own theme: "core" for core questions, else the round's theme."""
-        is_core = tuple_(Round.audience, Answer.question_id).in_(self.core_pairs)
-        return case((is_core, CORE), else_=Round.theme_id)
+        return case((self.core_column(), CORE), else_=Round.theme_id)
+
+    def _core_ids(self) -> dict[str, list[str]]:
+        ids: dict[str, list[str]] = {}
+        for audience, question in self.core_pairs:
+            ids.setdefault(audience, []).append(question)
+        return ids
 
     def positive_column(self) -> ColumnElement:
         """Whether an answer is one of its question's positive answers."""

@@ -41,7 +41,7 @@ def qpag_actions() -> Source[ActionItem]:
 
 
 def you_said_we_did(period: Period) -> Source[YouSaidWeDid]:
-    """ "You said, we did" entries for the period."""
+    """The "you said, we did" entries for the period."""
     return not_recorded()
 
 
