@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import case, distinct, func, select
+from sqlalchemy import case, distinct, func, or_, select
 
 from analysis import CountRecord, Counts, QuestionTotal, RespondentTotal
 from survey_app.extensions import db
@@ -114,25 +114,35 @@ def _multiple_totals(facts: BankFacts, buckets: Buckets, rounds: dict) -> Counte
 
 
 def _respondents(facts: BankFacts, buckets: Buckets, rounds: dict) -> tuple[RespondentTotal, ...]:
-    """Distinct respondents per theme (core, or the round's theme) and per home overall."""
-    is_core = facts.core_column()
-    counted = func.count(distinct(Answer.response_id))
-    by_part = (
-        _answers(buckets, is_core.label("core"), counted)
-        .join(Round)
-        .group_by("period", Response.round_id, "core")
+    """Distinct respondents per theme (core, or the round's theme) and per home overall.
+
+    One row per response is read by the database, each asking only whether a closed answer
+    to a core question, and one to a themed question, exists: no sort of every answer.
+    """
+    closed = select(Answer.id).where(Answer.response_id == Response.id, Answer.value.is_not(None))
+    core = closed.where(facts.core_column()).exists()
+    themed = closed.where(~facts.core_column()).exists()
+    stmt = (
+        select(
+            buckets.label.label("period"),
+            Response.round_id,
+            func.sum(case((core, 1), else_=0)),
+            func.sum(case((themed, 1), else_=0)),
+            func.sum(case((or_(core, themed), 1), else_=0)),
+        )
+        .join(Round, Response.round_id == Round.id)
+        .where(Response.submitted_at.is_not(None), buckets.where)
+        .group_by("period", Response.round_id)
     )
-    overall = _answers(buckets, counted).group_by("period", Response.round_id)
     found: Counter = Counter()
-    for period, round_id, core, n in db.session.execute(by_part):
+    for period, round_id, n_core, n_themed, n_any in db.session.execute(stmt):
         if period is not None and round_id in rounds:
             home, audience, theme = rounds[round_id]
-            found[(period, home, audience, CORE if core else theme)] += n
-    for period, round_id, n in db.session.execute(overall):
-        if period is not None and round_id in rounds:
-            home, audience, _ = rounds[round_id]
-            found[(period, home, audience, None)] += n
-    return tuple(RespondentTotal(*key, n) for key, n in sorted(found.items(), key=_order))
+            found[(period, home, audience, CORE)] += n_core
+            found[(period, home, audience, theme)] += n_themed
+            found[(period, home, audience, None)] += n_any
+    rows = [(key, n) for key, n in found.items() if n]
+    return tuple(RespondentTotal(*key, n) for key, n in sorted(rows, key=_order))
 
 
 def _where(facts: BankFacts, round_: tuple[str, str, str], question: str) -> tuple[str, str, str]:
