@@ -20,6 +20,7 @@ from analysis.reports import (
     build_voice_report,
 )
 from survey_app.banks import get_banks
+from survey_app.database import reading
 from survey_app.extensions import db
 from survey_app.models import Home, Response, Round, Visit
 from survey_app.records import (
@@ -47,6 +48,23 @@ class ReportError(ValueError):
 
 def voice_report(period: Period, home_code: str | None, today: date) -> VoiceReport:
     """The six-monthly voice report for the period, across homes or for one home."""
+    with reading():  # SQLite: never hold the write lock while a report reads for seconds
+        return _voice_report(period, home_code, today)
+
+
+def qpag_report(month: Period, today: date) -> QpagReport:
+    """The monthly QPAG report (§8.2) for a calendar month."""
+    with reading():
+        return _qpag_report(month, today)
+
+
+def previsit_pack(home_code: str, visit_date: date | None, today: date) -> PrevisitPack:
+    """A home's evidence pack for a Reg 44 visit (by default its next planned one)."""
+    with reading():
+        return _previsit_pack(home_code, visit_date, today)
+
+
+def _voice_report(period: Period, home_code: str | None, today: date) -> VoiceReport:
     facts = BankFacts(get_banks())
     home = find_home(home_code) if home_code else None
     closes = and_(Round.closes_on >= period.start, Round.closes_on <= period.end)
@@ -71,8 +89,7 @@ def voice_report(period: Period, home_code: str | None, today: date) -> VoiceRep
     return build_voice_report(inputs)
 
 
-def qpag_report(month: Period, today: date) -> QpagReport:
-    """The monthly QPAG report (§8.2) for a calendar month."""
+def _qpag_report(month: Period, today: date) -> QpagReport:
     facts = BankFacts(get_banks())
     closes = and_(Round.closes_on >= month.start, Round.closes_on <= month.end)
     visited = and_(
@@ -96,8 +113,7 @@ def qpag_report(month: Period, today: date) -> QpagReport:
     return build_qpag_report(inputs)
 
 
-def previsit_pack(home_code: str, visit_date: date | None, today: date) -> PrevisitPack:
-    """A home's evidence pack for a Reg 44 visit (by default its next planned one)."""
+def _previsit_pack(home_code: str, visit_date: date | None, today: date) -> PrevisitPack:
     facts = BankFacts(get_banks())
     home = find_home(home_code)
     visit_date = visit_date or next_visit(home, today)
