@@ -31,6 +31,8 @@ OKABE_ITO = {
 # Low to high for an answer scale: warm for poor answers, blue for good, grey in the middle.
 SCALE_COLOURS = ("#D55E00", "#E69F00", "#BBBBBB", "#56B4E9", "#0072B2")
 OTHER_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+# Roughly how wide a character of a 10-point label is, in points.
+CHAR_POINTS = 5.6
 _RC = {"svg.fonttype": "none", "svg.hashsalt": "analysis", "font.size": 10}
 
 Labelled = Sequence[tuple[str, Result]]
@@ -69,7 +71,7 @@ def distribution_chart(
 
 def share_chart(rows: Labelled, title: str = "") -> Chart:
     """Bars of the share of positive answers, with whiskers for the 95% interval."""
-    figure, axes = _figure(len(rows), title)
+    figure, axes = _fixed_figure([label for label, _ in rows], title)
     for y, (_, result) in enumerate(rows):
         share = result.figures.share_positive if result.figures else None
         if share is None:
@@ -93,7 +95,8 @@ def response_rate_chart(trend: FatigueTrend, title: str = "") -> Chart:
 def rate_chart(points: Sequence[tuple[date, float | None]], title: str, verdict: str = "") -> Chart:
     """Response rates over time as a line; a point without invitations is left out."""
     shown = [(day, rate) for day, rate in points if rate is not None]
-    figure = Figure(figsize=(6.5, 3.2), layout="constrained")
+    figure = Figure(figsize=(6.5, 3.2))
+    figure.subplots_adjust(left=0.1, right=0.97, top=0.88, bottom=0.22)
     axes = figure.add_subplot()
     if shown:
         axes.plot(
@@ -130,6 +133,22 @@ def _stack(axes, y: int, result: Result, values: list[str], colours: list[str]) 
 
 def _figure(rows: int, title: str) -> tuple[Figure, object]:
     figure = Figure(figsize=(7, 1.2 + 0.5 * max(rows, 1)), layout="constrained")
+    axes = figure.add_subplot()
+    axes.set_title(title, loc="left")
+    return figure, axes
+
+
+def _fixed_figure(labels: list[str], title: str) -> tuple[Figure, object]:
+    """A bar chart's figure with margins worked out from its labels.
+
+    Cheaper than constrained layout, which measures every label's text by drawing it: a
+    report draws dozens of charts, and this keeps each to one drawing.
+    """
+    height = 1.2 + 0.5 * max(len(labels), 1)
+    figure = Figure(figsize=(7, height))
+    longest = max((len(label) for label in labels), default=0)
+    left = min(0.55, (12 + CHAR_POINTS * longest) / (7 * 72))
+    figure.subplots_adjust(left=left, right=0.97, top=1 - 0.4 / height, bottom=0.55 / height)
     axes = figure.add_subplot()
     axes.set_title(title, loc="left")
     return figure, axes

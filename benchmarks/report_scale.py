@@ -10,6 +10,7 @@ Run: .venv/bin/python benchmarks/report_scale.py [--answers 1000000] [--comments
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import subprocess
@@ -116,9 +117,7 @@ def build(url: str, answers: int, comments: int, seed: int = 7) -> dict[str, int
         upgrade()
         banks = get_banks()
         rounds = _rounds(db, banks)
-        per_response = sum(len(q) for _, _, q in rounds) / len(rounds)
-        responses = int(answers / per_response) + 1
-        made = _responses(db, rounds, responses, answers, comments, rng)
+        made = _responses(db, rounds, answers, comments, rng)
         db.session.commit()
         return {"rounds": len(rounds), **made}
 
@@ -171,37 +170,37 @@ def _rounds(db, banks) -> list[tuple[int, str, list]]:
     return found
 
 
-def _responses(db, rounds, responses, answers, comments, rng) -> dict[str, int]:
+def _responses(db, rounds, answers, comments, rng) -> dict[str, int]:
+    """Responses round after round until the answers reach their number; some comment."""
     invitations, response_rows, answer_rows = [], [], []
     written = {"responses": 0, "answers": 0, "comments": 0}
-    comment_every = max(1, responses // comments)
-    for n in range(responses):
+    comment_every = max(1, int(answers / 10 / comments))
+    n = 0
+    while written["answers"] + _closed(answer_rows) < answers:
+        n += 1
         round_id, _, questions = rounds[n % len(rounds)]
-        invitations.append({"id": n + 1, "round_id": round_id, "code": f"B{n:09d}"})
+        invitations.append({"id": n, "round_id": round_id, "code": f"B{n:09d}"})
         started = datetime(2026, 1 + (n % len(rounds)) % MONTHS, 5, 16, tzinfo=UTC)
         submitted = rng.random() < 0.93
+        seconds = timedelta(seconds=rng.randint(60, 400))
         response_rows.append(
             {
-                "id": n + 1,
-                "invitation_id": n + 1,
+                "id": n,
+                "invitation_id": n,
                 "round_id": round_id,
                 "started_at": started,
                 "updated_at": started,
                 "pages_done": 4,
                 "language": "en-GB",
-                "submitted_at": started + timedelta(seconds=rng.randint(60, 400))
-                if submitted
-                else None,
+                "submitted_at": started + seconds if submitted else None,
             }
         )
         for question in questions:
-            if written["answers"] + len(answer_rows) >= answers:
-                break
             if question.options and rng.random() > 0.05:
                 value = rng.choice(question.options).value
                 answer_rows.append(
                     {
-                        "response_id": n + 1,
+                        "response_id": n,
                         "question_id": question.id,
                         "value": value,
                         "score": question.score(value),
@@ -211,7 +210,7 @@ def _responses(db, rounds, responses, answers, comments, rng) -> dict[str, int]:
         if n % comment_every == 0 and written["comments"] < comments:
             answer_rows.append(
                 {
-                    "response_id": n + 1,
+                    "response_id": n,
                     "question_id": "open_comment",
                     "value": None,
                     "score": None,
@@ -225,6 +224,10 @@ def _responses(db, rounds, responses, answers, comments, rng) -> dict[str, int]:
     return written
 
 
+def _closed(rows: list[dict]) -> int:
+    return sum(row["value"] is not None for row in rows)
+
+
 def _flush(db, invitations, response_rows, answer_rows, written) -> None:
     for model, rows in ((Invitation, invitations), (Response, response_rows)):
         if rows:
@@ -232,7 +235,7 @@ def _flush(db, invitations, response_rows, answer_rows, written) -> None:
     if answer_rows:
         db.session.execute(insert(Answer), answer_rows)
     written["responses"] += len(response_rows)
-    written["answers"] += sum(row["value"] is not None for row in answer_rows)
+    written["answers"] += _closed(answer_rows)
     for rows in (invitations, response_rows, answer_rows):
         rows.clear()
 
@@ -250,13 +253,14 @@ def measure(url: str, out: str) -> None:
     from survey_app.reports.service import voice_report
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url})
-    began = time.perf_counter()
+    began, cpu_began = time.perf_counter(), time.process_time()
     with app.app_context():
         report = voice_report(Period(START, END), None, END + timedelta(days=1))
         size = write_report(report, "html", Path(out))
     seconds = time.perf_counter() - began
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{seconds:.2f} {peak_mb:.0f} {size}")
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = time.process_time() - cpu_began
+    print(f"{seconds:.2f} {cpu:.2f} {usage.ru_maxrss / 1024:.0f} {size}")
 
 
 def main() -> int:

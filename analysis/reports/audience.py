@@ -27,6 +27,8 @@ from analysis.text.quotes import select_quotes
 
 CORE = "core"
 DAY_HOURS = 24
+# Above this many homes the by-home table stands alone: one bar per home is unreadable on A4.
+HOMES_CHART_MAX = 12
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def audience_section(
         core=core,
         core_chart=_share_chart(core, f"{AUDIENCE_NAMES[audience]}: core questions"),
         homes=_home_rows(context, core) if context.home is None else (),
-        homes_chart=_homes_chart(context) if context.home is None else None,
+        homes_chart=_homes_chart(context) if _chart_homes(context) else None,
         themes=themes,
         **highlights(core, themes, quotes),
         quotes=quotes,
@@ -141,6 +143,10 @@ def _share_chart(rows: Sequence[QuestionRow], title: str):
         if row.result is not None and row.question.kind in ("scale", "yes_no")
     ]
     return share_chart(rated, title) if rated else None
+
+
+def _chart_homes(context: AudienceContext) -> bool:
+    return context.home is None and len(context.homes) <= HOMES_CHART_MAX
 
 
 def _homes_chart(context: AudienceContext):
