@@ -26,8 +26,8 @@ from analysis.reports import (
 
 
 def suppression_threshold() -> int:
-    """The fewest respondents a figure may stand for (``REPORT_THRESHOLD``, default 5)."""
-    return int(current_app.config.get("REPORT_THRESHOLD", DEFAULT_THRESHOLD))
+    """The fewest respondents a figure may stand for (``SUPPRESSION_THRESHOLD``, default 5)."""
+    return int(current_app.config.get("SUPPRESSION_THRESHOLD", DEFAULT_THRESHOLD))
 
 
 def visit_findings(period: Period) -> Source[Finding]:
