@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import openpyxl
 import pytest
@@ -54,6 +55,15 @@ def test_html_has_both_sections_accessible_charts_and_anonymised_quotes(
     for identifying in ("Sarah", "Bristol", "07700", "900123"):
         assert identifying not in html
     assert "[name]" in html and "[phone]" in html
+
+
+def test_every_chart_names_its_own_text_alternative(runner, tmp_path, two_homes):
+    """Ids are unique across the page, so each chart's aria-labelledby finds its own title."""
+    html = voice(runner, tmp_path).read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    for label in re.findall(r'aria-labelledby="([^"]+)"', html):
+        assert f'<title id="{label}">' in html
 
 
 def test_a_home_under_five_is_hidden_and_its_sibling_too(runner, tmp_path, two_homes):
