@@ -176,8 +176,8 @@ def _responses(db, rounds, answers, comments, rng) -> dict[str, int]:
     invitations, response_rows, answer_rows = [], [], []
     written = {"responses": 0, "answers": 0, "comments": 0}
     comment_every = max(1, int(answers / 10 / comments))
-    n = 0
-    while written["answers"] + _closed(answer_rows) < answers:
+    n = pending = 0
+    while written["answers"] + pending < answers:
         n += 1
         round_id, _, questions = rounds[n % len(rounds)]
         invitations.append({"id": n, "round_id": round_id, "code": f"B{n:09d}"})
@@ -208,6 +208,7 @@ def _responses(db, rounds, answers, comments, rng) -> dict[str, int]:
                         "text": None,
                     }
                 )
+                pending += 1
         if n % comment_every == 0 and written["comments"] < comments:
             answer_rows.append(
                 {
@@ -221,6 +222,7 @@ def _responses(db, rounds, answers, comments, rng) -> dict[str, int]:
             written["comments"] += 1
         if len(answer_rows) >= BATCH:
             _flush(db, invitations, response_rows, answer_rows, written)
+            pending = 0
     _flush(db, invitations, response_rows, answer_rows, written)
     return written
 

@@ -121,3 +121,11 @@ def test_out_is_required(runner):
     """Without --out there is nothing to write to: a usage error."""
     result = runner.invoke(args=["report", "qpag", "--month", "2026-03"])
     assert result.exit_code == 2 and "--out" in result.output
+
+
+def test_help_lists_the_reports(runner):
+    """`survey-app report --help` names the three reports and the export for `analysis`."""
+    assert "report" in runner.invoke(args=["--help"]).output
+    listed = runner.invoke(args=["report", "--help"]).output
+    assert all(name in listed for name in ("voice", "qpag", "previsit"))
+    assert "analysis" in runner.invoke(args=["export", "--help"]).output
