@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analysis.formatting import format_interval, format_number
-from analysis.reports.model import Highlight, QuestionRow, ThemeFindings
+from analysis.reports.model import Highlight, QuestionRow, ThemeFindings, comment_theme_name
 from analysis.text.quotes import ThemeQuotes
 from analysis.text.sentiment import NEGATIVE, POSITIVE
 
@@ -65,7 +65,7 @@ def _comments(quotes: Sequence[ThemeQuotes], lean: str) -> list[Highlight]:
             words = "positive" if lean == POSITIVE else "negative"
             found.append(
                 Highlight(
-                    f"Comments about {theme.theme.replace('_', ' ')} were mostly {words}",
+                    f"Comments about {comment_theme_name(theme.theme).lower()} were mostly {words}",
                     f"{format_number(leaning)} of {format_number(theme.comments)} comments",
                 )
             )

@@ -18,7 +18,7 @@ from analysis.formatting import format_day, format_number, format_share
 from analysis.reports import cells
 from analysis.reports.inputs import Source
 from analysis.reports.kpis import NOT_RECORDED
-from analysis.reports.model import AUDIENCE_NAMES
+from analysis.reports.model import AUDIENCE_NAMES, comment_theme_name
 
 _PROLOG = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
@@ -71,6 +71,7 @@ def _environment() -> Environment:
         share=lambda v: format_share(v) if v is not None else cells.NOT_APPLICABLE,
         seconds=_seconds,
         audience=lambda a: AUDIENCE_NAMES.get(a, a),
+        comment_theme=comment_theme_name,
     )
     env.globals.update(cells=cells, not_recorded=NOT_RECORDED, Source=Source)
     return env

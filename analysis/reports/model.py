@@ -24,6 +24,30 @@ AUDIENCE_REFERENCES = {
     "families": "Regulation 45: the views of parents",
     "staff": "Regulation 45: the views of staff",
 }
+# The comment themes of ``analysis.text.themes``, as a report names them.
+COMMENT_THEMES = {
+    "safety": "Safety",
+    "staff_relationships": "Staff and relationships",
+    "being_listened_to": "Being listened to",
+    "food": "Food",
+    "home_environment": "The home itself",
+    "education": "School and learning",
+    "health_wellbeing": "Health and wellbeing",
+    "family_contact": "Family contact",
+    "friends_activities": "Friends and activities",
+    "independence_future": "Independence and the future",
+    "rules_fairness": "Rules and fairness",
+    "communication": "Communication",
+    "care_planning": "Care planning",
+    "placement_stability": "Placement stability",
+}
+
+
+def comment_theme_name(theme: str) -> str:
+    """A comment theme's name in a report, e.g. "Rules and fairness"."""
+    return COMMENT_THEMES.get(theme, theme.replace("_", " ").capitalize())
+
+
 AUDIENCE_NAMES = {
     "young_people": "Young people",
     "professionals": "Professionals",
