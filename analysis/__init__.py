@@ -26,8 +26,10 @@ from analysis.jsonl import Export, ExportError, load_export, read_jsonl, write_j
 from analysis.periods import half_year, half_year_bounds, previous_half_year
 from analysis.records import (
     AnswerRecord,
+    CommentRecord,
     CountRecord,
     Counts,
+    QuestionRecord,
     QuestionTotal,
     RespondentTotal,
     ResponseRecord,
@@ -48,6 +50,7 @@ __all__ = [
     "AnswerRecord",
     "Chart",
     "CommentAnalysis",
+    "CommentRecord",
     "CountRecord",
     "Counts",
     "Export",
@@ -55,6 +58,7 @@ __all__ = [
     "FatigueTrend",
     "Figures",
     "Proportion",
+    "QuestionRecord",
     "QuestionTotal",
     "Quote",
     "RespondentTotal",

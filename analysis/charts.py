@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -30,6 +31,8 @@ OKABE_ITO = {
 # Low to high for an answer scale: warm for poor answers, blue for good, grey in the middle.
 SCALE_COLOURS = ("#D55E00", "#E69F00", "#BBBBBB", "#56B4E9", "#0072B2")
 OTHER_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+# Roughly how wide a character of a 10-point label is, in points.
+CHAR_POINTS = 5.6
 _RC = {"svg.fonttype": "none", "svg.hashsalt": "analysis", "font.size": 10}
 
 Labelled = Sequence[tuple[str, Result]]
@@ -68,7 +71,7 @@ def distribution_chart(
 
 def share_chart(rows: Labelled, title: str = "") -> Chart:
     """Bars of the share of positive answers, with whiskers for the 95% interval."""
-    figure, axes = _figure(len(rows), title)
+    figure, axes = _fixed_figure([label for label, _ in rows], title)
     for y, (_, result) in enumerate(rows):
         share = result.figures.share_positive if result.figures else None
         if share is None:
@@ -85,8 +88,15 @@ def share_chart(rows: Labelled, title: str = "") -> Chart:
 def response_rate_chart(trend: FatigueTrend, title: str = "") -> Chart:
     """The response rate of each round, oldest first, as a line."""
     points = [(f.round.opens, f.response_rate) for f in trend.rounds]
+    verdict = "falling" if trend.falling else "not falling"
+    return rate_chart(points, title or "Response rate by round", f"The rate is {verdict}.")
+
+
+def rate_chart(points: Sequence[tuple[date, float | None]], title: str, verdict: str = "") -> Chart:
+    """Response rates over time as a line; a point without invitations is left out."""
     shown = [(day, rate) for day, rate in points if rate is not None]
-    figure = Figure(figsize=(6.5, 3.2), layout="constrained")
+    figure = Figure(figsize=(6.5, 3.2))
+    figure.subplots_adjust(left=0.1, right=0.97, top=0.88, bottom=0.22)
     axes = figure.add_subplot()
     if shown:
         axes.plot(
@@ -96,7 +106,7 @@ def response_rate_chart(trend: FatigueTrend, title: str = "") -> Chart:
     axes.set_ylabel("% of invitations answered")
     axes.set_title(title, loc="left")
     figure.autofmt_xdate()
-    return Chart(_svg(figure), _rate_alt(title, points, trend))
+    return Chart(_svg(figure), _rate_alt(title, points, verdict))
 
 
 def _stack(axes, y: int, result: Result, values: list[str], colours: list[str]) -> None:
@@ -123,6 +133,22 @@ def _stack(axes, y: int, result: Result, values: list[str], colours: list[str]) 
 
 def _figure(rows: int, title: str) -> tuple[Figure, object]:
     figure = Figure(figsize=(7, 1.2 + 0.5 * max(rows, 1)), layout="constrained")
+    axes = figure.add_subplot()
+    axes.set_title(title, loc="left")
+    return figure, axes
+
+
+def _fixed_figure(labels: list[str], title: str) -> tuple[Figure, object]:
+    """A bar chart's figure with margins worked out from its labels.
+
+    Cheaper than constrained layout, which measures every label's text by drawing it: a
+    report draws dozens of charts, and this keeps each to one drawing.
+    """
+    height = 1.2 + 0.5 * max(len(labels), 1)
+    figure = Figure(figsize=(7, height))
+    longest = max((len(label) for label in labels), default=0)
+    left = min(0.55, (12 + CHAR_POINTS * longest) / (7 * 72))
+    figure.subplots_adjust(left=left, right=0.97, top=1 - 0.4 / height, bottom=0.55 / height)
     axes = figure.add_subplot()
     axes.set_title(title, loc="left")
     return figure, axes
@@ -174,13 +200,12 @@ def _share_alt(label: str, result: Result) -> str:
     return f"{label}: {format_interval(share)} positive, {format_number(share.n)} answers"
 
 
-def _rate_alt(title: str, points, trend: FatigueTrend) -> str:
+def _rate_alt(title: str, points, verdict: str) -> str:
     parts = [
         f"{format_day(day)} {format_share(rate) if rate is not None else 'no invitations'}"
         for day, rate in points
     ]
-    verdict = "falling" if trend.falling else "not falling"
-    return f"{title or 'Response rate by round'}: {'; '.join(parts)}. The rate is {verdict}."
+    return f"{title}: {'; '.join(parts) or 'no rounds'}. {verdict}".strip()
 
 
 def _svg(figure: Figure) -> str:

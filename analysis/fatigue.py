@@ -6,6 +6,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from statistics import median
 
 from analysis.records import ResponseRecord, RoundRecord
 from analysis.suppression import DEFAULT_THRESHOLD, primary_reason
@@ -46,24 +47,62 @@ class FatigueTrend:
     falling: bool
 
 
+class FatiguePool:
+    """Running totals of responses, so rounds (and groups of rounds) are measured as they stream."""
+
+    def __init__(self) -> None:
+        self.started = 0
+        self.submitted = 0
+        self.asked = 0
+        self.answered = 0
+        self.straightlined = 0
+        self.seconds: list[float] = []
+
+    def add(self, response: ResponseRecord) -> None:
+        """Count one response; only submitted ones feed the answer-based measures."""
+        self.started += 1
+        if response.submitted_at is None:
+            return
+        self.submitted += 1
+        self.asked += response.asked
+        self.answered += min(response.answered, response.asked)
+        self.straightlined += response.straightlined
+        if response.seconds is not None:
+            self.seconds.append(response.seconds)
+
+    def merge(self, other: FatiguePool) -> None:
+        """Add another pool's totals to this one."""
+        self.started += other.started
+        self.submitted += other.submitted
+        self.asked += other.asked
+        self.answered += other.answered
+        self.straightlined += other.straightlined
+        self.seconds.extend(other.seconds)
+
+    def measures(self, invitations: int, threshold: int) -> dict:
+        """The fatigue measures, answer-based ones None (with a reason) below the threshold."""
+        hidden = primary_reason(threshold) if self.submitted < threshold else None
+        return {
+            "started": self.started,
+            "submitted": self.submitted,
+            "response_rate": _ratio(self.submitted, invitations),
+            "completion_rate": _ratio(self.submitted, self.started),
+            "item_nonresponse": None if hidden else _ratio(self.asked - self.answered, self.asked),
+            "straightlining": None if hidden else _ratio(self.straightlined, self.submitted),
+            "median_seconds": None if hidden or not self.seconds else median(self.seconds),
+            "suppressed": hidden,
+        }
+
+
 def round_fatigue(
     round_: RoundRecord, responses: Iterable[ResponseRecord], threshold: int = DEFAULT_THRESHOLD
 ) -> RoundFatigue:
     """Fatigue measures for one round from its responses (others are ignored)."""
-    mine = [r for r in responses if r.round_id == round_.round_id]
-    done = [r for r in mine if r.submitted_at is not None]
-    hidden = primary_reason(threshold) if len(done) < threshold else None
-    return RoundFatigue(
-        round=round_,
-        started=len(mine),
-        submitted=len(done),
-        response_rate=_ratio(len(done), round_.invitations),
-        completion_rate=_ratio(len(done), len(mine)),
-        item_nonresponse=None if hidden else _nonresponse(done),
-        straightlining=None if hidden else _ratio(sum(r.straightlined for r in done), len(done)),
-        median_seconds=None if hidden else _median_seconds(done),
-        suppressed=hidden,
-    )
+    pool = FatiguePool()
+    for response in responses:
+        if response.round_id == round_.round_id:
+            pool.add(response)
+    return RoundFatigue(round=round_, **pool.measures(round_.invitations, threshold))
 
 
 def fatigue_by_round(
@@ -100,16 +139,6 @@ def response_rate_trend(
 
 def _ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
-
-
-def _nonresponse(done: Sequence[ResponseRecord]) -> float | None:
-    asked = sum(r.asked for r in done)
-    return _ratio(asked - sum(min(r.answered, r.asked) for r in done), asked)
-
-
-def _median_seconds(done: Sequence[ResponseRecord]) -> float | None:
-    seconds = [r.seconds for r in done if r.seconds is not None]
-    return statistics.median(seconds) if seconds else None
 
 
 def _slope(values: Sequence[float]) -> float:

@@ -1,4 +1,4 @@
-"""JSON-lines export: one record a line, ``{"type": "round" | "response" | "answer", ...}``."""
+"""JSON-lines export: one record a line, ``{"type": "round" | "response" | "answer" | ...}``."""
 
 from __future__ import annotations
 
@@ -8,11 +8,16 @@ from dataclasses import MISSING, dataclass, fields
 from datetime import date, datetime
 from typing import TextIO
 
-from analysis.records import AnswerRecord, ResponseRecord, RoundRecord
+from analysis.records import AnswerRecord, QuestionRecord, ResponseRecord, RoundRecord
 
-Record = RoundRecord | ResponseRecord | AnswerRecord
+Record = RoundRecord | ResponseRecord | AnswerRecord | QuestionRecord
 
-_TYPES: dict[str, type] = {"round": RoundRecord, "response": ResponseRecord, "answer": AnswerRecord}
+_TYPES: dict[str, type] = {
+    "round": RoundRecord,
+    "response": ResponseRecord,
+    "answer": AnswerRecord,
+    "question": QuestionRecord,
+}
 _NAMES = {cls: name for name, cls in _TYPES.items()}
 _DATES = {"opens", "closes"}
 _DATETIMES = {"started_at", "submitted_at"}
@@ -29,6 +34,7 @@ class Export:
     rounds: tuple[RoundRecord, ...]
     responses: tuple[ResponseRecord, ...]
     answers: tuple[AnswerRecord, ...]
+    questions: tuple[QuestionRecord, ...] = ()
 
 
 def write_jsonl(out: TextIO, records: Iterable[Record]) -> int:
@@ -49,10 +55,11 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Record]:
 
 def load_export(lines: Iterable[str]) -> Export:
     """Read a whole export into rounds, responses and answers."""
-    groups: dict[type, list[Record]] = {RoundRecord: [], ResponseRecord: [], AnswerRecord: []}
+    order = (RoundRecord, ResponseRecord, AnswerRecord, QuestionRecord)
+    groups: dict[type, list[Record]] = {cls: [] for cls in order}
     for record in read_jsonl(lines):
         groups[type(record)].append(record)
-    return Export(*(tuple(groups[cls]) for cls in (RoundRecord, ResponseRecord, AnswerRecord)))
+    return Export(*(tuple(groups[cls]) for cls in order))
 
 
 def _to_json(record: Record) -> dict:
@@ -89,6 +96,8 @@ def _fields_of(cls: type, row: dict) -> dict:
 
 
 def _parse(name: str, value: object) -> object:
+    if isinstance(value, list):
+        return tuple(value)  # a frozen record keeps its lists as tuples
     if value is None or not isinstance(value, str):
         return value
     if name in _DATES:

@@ -73,6 +73,40 @@ class AnswerRecord:
 
 
 @dataclass(frozen=True)
+class QuestionRecord:
+    """A question as a report names it: its words, its answers' words, its place in the survey.
+
+    ``theme`` is "core" for the audience's core questions; ``theme_title`` is the theme's name.
+    """
+
+    audience: str
+    theme: str
+    theme_title: str
+    question_id: str
+    kind: str
+    text: str
+    position: int
+    option_values: tuple[str, ...] = ()
+    option_labels: tuple[str, ...] = ()
+
+    def labels(self) -> dict[str, str]:
+        """Each answer value's words, for charts and tables."""
+        return dict(zip(self.option_values, self.option_labels, strict=True))
+
+
+@dataclass(frozen=True)
+class CommentRecord:
+    """One free-text answer to the open question, with where and when it was given."""
+
+    round_id: str
+    home: str
+    audience: str
+    theme: str
+    text: str
+    submitted_at: datetime
+
+
+@dataclass(frozen=True)
 class CountRecord:
     """How many respondents gave ``value`` to a question at a home in a period.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from analysis.stats import Proportion
 from analysis.trend import Trend
@@ -78,5 +79,23 @@ class Summary:
     def get(self, level: str, audience: str, **keys: str | None) -> Result | None:
         """The one result matching level, audience and keys (home None = all homes)."""
         keys.setdefault("home", None)
+        if set(keys) == _KEYS[level]:
+            return self._index.get(_key(level, audience, keys))
         found = self.select(level, audience, **keys)
         return found[0] if len(found) == 1 else None
+
+    @cached_property
+    def _index(self) -> dict[tuple, Result]:
+        """Results by their full key, so a report's many look-ups stay cheap."""
+        return {_key(r.level, r.audience, vars(r)): r for r in self.results}
+
+
+_KEYS = {
+    HOME: {"home"},
+    THEME: {"home", "theme"},
+    QUESTION: {"home", "theme", "question_id"},
+}
+
+
+def _key(level: str, audience: str, keys) -> tuple:
+    return (level, audience, keys.get("home"), keys.get("theme"), keys.get("question_id"))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cache
 
 from analysis.text.lexicon import load_toml
@@ -31,21 +32,23 @@ Pattern = tuple[str, ...]
 
 @dataclass(frozen=True)
 class Matcher:
-    """Compiled patterns: whole words and stems looked up at once, phrases scanned for."""
+    """Compiled patterns: whole words, stems and phrases, matched by one regular expression."""
 
     words: frozenset[str]
     stems: tuple[str, ...]
     phrases: tuple[Pattern, ...]
+    regex: re.Pattern | None = field(default=None, compare=False)
 
     def found_in(self, tokens: tuple[str, ...]) -> bool:
         """Whether any word, stem or phrase occurs in the tokens."""
-        stems = self.stems or ("\0",)
-        if any(t in self.words or t.startswith(stems) for t in tokens if t):
-            return True
-        return any(_occurs(phrase, tokens) for phrase in self.phrases)
+        # Tokens joined by single spaces: a blanked token leaves two spaces, so no word or
+        # phrase can match across it, just as no pattern matches an empty token.
+        return self.regex is not None and self.regex.search(" ".join(tokens)) is not None
 
     def blank(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """Tokens with every matching phrase replaced by blanks, so its words match nothing."""
+        if self.regex is None:
+            return tokens
         blanked = [
             "" if t in self.words or t.startswith(self.stems or ("\0",)) else t for t in tokens
         ]
@@ -107,15 +110,25 @@ def _patterns(entries) -> Matcher:
         words=frozenset(w for w in singles if not w.endswith("*")),
         stems=tuple(w[:-1] for w in singles if w.endswith("*")),
         phrases=tuple(p for p in patterns if len(p) > 1),
+        regex=_regex(patterns),
     )
+
+
+def _regex(patterns: list[Pattern]) -> re.Pattern | None:
+    """One expression for every pattern, each matching whole space-separated tokens."""
+    if not patterns:
+        return None
+    alternatives = sorted({" ".join(map(_token_regex, p)) for p in patterns}, key=len, reverse=True)
+    return re.compile(r"(?<!\S)(?:" + "|".join(alternatives) + r")(?!\S)")
+
+
+def _token_regex(pattern: str) -> str:
+    # "stem*" is any token starting with the stem; a token never holds a space.
+    return re.escape(pattern[:-1]) + r"\S*" if pattern.endswith("*") else re.escape(pattern)
 
 
 def _keep_star(entry: str) -> list[str]:
     return [tokenise(part)[0] + ("*" if part.endswith("*") else "") for part in entry.split()]
-
-
-def _occurs(pattern: Pattern, tokens: tuple[str, ...]) -> bool:
-    return next(_starts(pattern, tokens), None) is not None
 
 
 def _starts(pattern: Pattern, tokens: tuple[str, ...]):

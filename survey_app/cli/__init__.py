@@ -1,4 +1,4 @@
-"""`survey-app`: the Flask CLI group (run, db, banks, homes, invite, demo, export …)."""
+"""`survey-app`: the Flask CLI group (run, db, banks, homes, invite, demo, export, report …)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ def register_commands(app: Flask) -> None:
         export,
         homes,
         reminders,
+        report,
         retention,
         translate,
         users,
@@ -31,6 +32,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(reminders.reminders)
     app.cli.add_command(translate.translate)
     app.cli.add_command(actions.actions)
+    app.cli.add_command(report.report)
 
 
 cli = FlaskGroup(

@@ -23,12 +23,16 @@ def demo() -> None:
         click.echo(f"Demo data already present ({summary.homes} homes); nothing changed.")
     created = seed_demo_staff()
     if created:
-        click.echo("Demo staff accounts (one per role), all with the password "
-                   f"{DEMO_PASSWORD!r}: " + ", ".join(created))
+        click.echo(
+            "Demo staff accounts (one per role), all with the password "
+            f"{DEMO_PASSWORD!r}: " + ", ".join(created)
+        )
     actions = seed_demo_actions(clock.today())
     if actions:
-        click.echo(f"Demo actions: {actions}, in every status, with QPAG meetings, a dip sample "
-                   "and approved \"you said, we did\" lines for Oak House.")
+        click.echo(
+            f"Demo actions: {actions}, in every status, with QPAG meetings, a dip sample "
+            'and approved "you said, we did" lines for Oak House.'
+        )
     click.echo("Start the service with `make run` (or `survey-app run`), then hand out a code:")
     click.echo("  survey-app invite --home OAK --audience young_people --count 3")
     click.echo("Staff pages: /staff/login (for example as oak.manager@demo.example).")

@@ -7,11 +7,13 @@ import sys
 import click
 from flask.cli import AppGroup
 
+from analysis import write_jsonl
 from survey_app import audit
 from survey_app.actions.export import ACTION_COLUMNS, action_rows
+from survey_app.banks import get_banks
 from survey_app.exports import FORMATS, write_rows
 from survey_app.extensions import db
-from survey_app.records import RESPONSE_COLUMNS, answer_rows
+from survey_app.records import RESPONSE_COLUMNS, BankFacts, analysis_records, answer_rows
 
 
 # AppGroup: each subcommand runs inside the app context, however the group is invoked.
@@ -61,3 +63,16 @@ def actions(fmt: str, out) -> None:
     audit.record("export.actions", format=fmt, rows=written)
     db.session.commit()
     click.echo(f"{written} actions exported", err=True)
+
+
+@export.command("analysis")
+@click.option(
+    "--out",
+    required=True,
+    type=click.File("w", encoding="utf-8"),
+    help="File to write, e.g. export.jsonl ('-' for standard output).",
+)
+def analysis_export(out) -> None:
+    """Questions, rounds, responses and answers as JSON lines, for `python -m analysis`."""
+    written = write_jsonl(out, analysis_records(BankFacts(get_banks())))
+    click.echo(f"{written} records exported", err=True)

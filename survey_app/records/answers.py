@@ -1,4 +1,4 @@
-"""The seam: stored rows turned into plain records for exports and for `analysis`."""
+"""Stored answers as flat rows, for the responses export."""
 
 from __future__ import annotations
 

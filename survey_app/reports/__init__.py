@@ -1,0 +1,1 @@
+"""Reports from the store: the voice report, the monthly QPAG report, the pre-visit pack."""
