@@ -47,6 +47,7 @@ def register_blueprints(app: Flask) -> None:
     from survey_app.auth import bp as auth_bp
     from survey_app.health import bp as health_bp
     from survey_app.respond import bp as respond_bp
+    from survey_app.schedule.web import init_app as init_schedule
     from survey_app.staff import bp as staff_bp
 
     app.register_blueprint(health_bp)
@@ -54,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(staff_bp)
     app.register_blueprint(admin_bp)
+    init_schedule(app)
 
 
 def register_cli(app: Flask) -> None:
