@@ -9,7 +9,7 @@ from survey_app import create_app
 
 
 def register_commands(app: Flask) -> None:
-    from survey_app.cli import banks, demo, export, homes, reminders, retention, users
+    from survey_app.cli import banks, demo, export, homes, reminders, retention, schedule, users
 
     app.cli.add_command(banks.banks)
     app.cli.add_command(homes.homes)
@@ -19,6 +19,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(users.users)
     app.cli.add_command(retention.retention)
     app.cli.add_command(reminders.reminders)
+    app.cli.add_command(schedule.schedule)
 
 
 cli = FlaskGroup(
