@@ -13,9 +13,19 @@ from survey_app.schedule.visits import FINDING_MAX_LENGTH, MAX_SERIES
 DATE_MESSAGE = "Enter a real date, for example 2026-03-02."
 
 
+class KindDateField(DateField):
+    """A date field whose complaint about a date it cannot read says how to write one."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(DATE_MESSAGE) from None
+
+
 def _date(label: str, required: bool = False) -> DateField:
     first = DataRequired(DATE_MESSAGE) if required else Optional()
-    return DateField(label, validators=[first], render_kw={"placeholder": "YYYY-MM-DD"})
+    return KindDateField(label, validators=[first])
 
 
 def _visitor_field() -> SelectField:
