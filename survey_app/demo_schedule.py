@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from survey_app.extensions import db
 from survey_app.models import Home, QaOccurrence, User, Visit, user_home
-from survey_app.schedule.qa import generate_between
+from survey_app.schedule.qa_generation import generate_between
 
 PAST_WEEKS = 6
 # Left undone, so the demo's dashboards have overdue QA activities to show.

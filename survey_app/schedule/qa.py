@@ -12,20 +12,12 @@ from survey_app.extensions import db
 from survey_app.models import Home, QaOccurrence, Service, User
 from survey_app.schedule.activities import (
     Activity,
-    Frequency,
     Scope,
     default_activities,
     get_activity,
-    occurrences,
 )
 from survey_app.schedule.wording import long_date
 
-GENERATED = (
-    Frequency.MONTHLY,
-    Frequency.EVERY_OTHER_MONTH,
-    Frequency.WEEKLY,
-    Frequency.POST_OFSTED,
-)
 # Planned in their own right rather than as QA items: Reg 44 visits as visits with their report
 # deadlines, and the feedback before each visit as the survey rounds the tick opens.
 PLANNED_ELSEWHERE = ("reg44_visit", "young_peoples_feedback", "professional_feedback")
@@ -69,79 +61,12 @@ def addable_activities() -> list[Activity]:
     return [a for a in default_activities() if a.id not in PLANNED_ELSEWHERE]
 
 
-# --- Generation, run by the daily schedule ------------------------------------------------------
-
-
-def generate(today: date, horizon_days: int) -> tuple[list[str], list[str]]:
-    """Add every due date up to the horizon that is missing, withdraw generated ones no longer due.
-
-    Returns what was done, one line per activity and place, and the problems met.
-    """
-    return generate_between(today, today + timedelta(days=horizon_days))
-
-
-def generate_between(start: date, end: date) -> tuple[list[str], list[str]]:
-    """Make the generated due dates from start to end match the rules, in one commit."""
-    homes = list(db.session.execute(select(Home).order_by(Home.code)).scalars())
-    services = list(db.session.execute(select(Service).order_by(Service.name)).scalars())
-    lines: list[str] = []
-    problems: list[str] = []
-    for activity in default_activities():
-        if activity.frequency not in GENERATED or activity.id in PLANNED_ELSEWHERE:
-            continue
-        for place in homes if activity.scope is Scope.HOME else services:
-            try:
-                expected = _expected(activity, place, start, end)
-            except ValueError as error:
-                problems.append(f"{activity.name} at {_label(place)}: {error}")
-                continue
-            lines.extend(_sync(activity, place, expected, start, end))
-    db.session.commit()
-    return lines, problems
-
-
-def _expected(activity: Activity, place: Place, start: date, end: date) -> list[date]:
-    if not isinstance(place, Home):
-        return occurrences(activity, start, end)
-    return occurrences(
-        activity,
-        start,
-        end,
-        ofsted_rating=place.ofsted_rating,
-        ofsted_inspected_on=place.ofsted_inspected_on,
-        actions_complete_on=place.ofsted_actions_completed_on,
-    )
-
-
-def _sync(activity: Activity, place: Place, expected: list[date], start: date, end: date):
-    """Make the stored dates in [start, end] match the expected ones; yields what changed."""
-    key = scope_key(place)
-    stmt = select(QaOccurrence).where(
-        QaOccurrence.activity_id == activity.id,
-        QaOccurrence.scope_key == key,
-        QaOccurrence.due_on.between(start, end),
-    )
-    stored = list(db.session.execute(stmt).scalars())
-    have = {o.due_on for o in stored}
-    added = [day for day in expected if day not in have]
-    for day in added:
-        db.session.add(_new(activity, place, day))
-    # Only generated, undone ones are withdrawn: a date added by hand or already done stays.
-    stale = [o for o in stored if o.due_on not in expected and _withdrawable(o)]
-    for found in stale:
-        db.session.delete(found)
-    where = f"{activity.name} at {_label(place)}"
-    if added:
-        yield f"Scheduled {where}: due {_dates(added)}."
-    if stale:
-        yield f"Withdrew {where} due {_dates([o.due_on for o in stale])}: no longer due."
-
-
-def _withdrawable(found: QaOccurrence) -> bool:
+def withdrawable(found: QaOccurrence) -> bool:
+    """Generated and not done: a date the schedule may take back if it is no longer due."""
     return found.added_by_id is None and found.done_on is None
 
 
-def _new(activity: Activity, place: Place, day: date, **extra) -> QaOccurrence:
+def new_occurrence(activity: Activity, place: Place, day: date, **extra) -> QaOccurrence:
     return QaOccurrence(
         activity_id=activity.id,
         home_id=place.id if isinstance(place, Home) else None,
@@ -152,12 +77,8 @@ def _new(activity: Activity, place: Place, day: date, **extra) -> QaOccurrence:
     )
 
 
-def _label(place: Place) -> str:
+def place_name(place: Place) -> str:
     return f"{place.name} ({place.code})" if isinstance(place, Home) else f"{place.name} service"
-
-
-def _dates(days: list[date]) -> str:
-    return ", ".join(f"{day.day} {day:%b %Y}" for day in sorted(days))
 
 
 # --- Lists --------------------------------------------------------------------------------------
@@ -247,8 +168,8 @@ def add(activity_id: str, place: Place, due: date, note: str | None, actor: User
     if not today - timedelta(days=366) <= due <= today + timedelta(days=731):
         raise QaError("Choose a due date within a year before or two years after today.")
     if _exists(activity.id, scope_key(place), due):
-        raise QaError(f"{activity.name} at {_label(place)} is already due on {long_date(due)}.")
-    found = _new(activity, place, due, added_by=actor, note=_text(note, ""))
+        raise QaError(f"{activity.name} at {place_name(place)} is already due on {long_date(due)}.")
+    found = new_occurrence(activity, place, due, added_by=actor, note=_text(note, ""))
     db.session.add(found)
     db.session.flush()
     audit.record(
@@ -295,7 +216,7 @@ def _withdraw_reviews_from(home: Home, day: date | None) -> int:
         QaOccurrence.scope_key == scope_key(home),
         QaOccurrence.due_on >= day,
     )
-    stale = [o for o in db.session.execute(stmt).scalars() if _withdrawable(o)]
+    stale = [o for o in db.session.execute(stmt).scalars() if withdrawable(o)]
     for found in stale:
         db.session.delete(found)
     return len(stale)

@@ -19,7 +19,7 @@ from survey_app.banks import get_banks
 from survey_app.extensions import db
 from survey_app.models import AUDIENCES, Round, User, Visit
 from survey_app.rounds import add_round
-from survey_app.schedule import qa, themes
+from survey_app.schedule import qa_generation, themes
 from survey_app.schedule.rotation import RotationError
 from survey_app.schedule.windows import RoundWindow, round_window
 from survey_app.schedule.wording import long_date
@@ -92,7 +92,7 @@ def open_rounds_before_visits(today: date) -> list[str]:
 
 def schedule_qa_activities(today: date) -> list[str]:
     """Put the §7.1 activities on the schedule up to the horizon."""
-    done, problems = qa.generate(today, current_app.config["QA_HORIZON_DAYS"])
+    done, problems = qa_generation.generate(today, current_app.config["QA_HORIZON_DAYS"])
     return [*done, *(Problem(p) for p in problems)]
 
 
