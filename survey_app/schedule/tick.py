@@ -157,28 +157,27 @@ def _open_for_visit(visit: Visit, window: RoundWindow, today: date) -> list[str]
     """One unit of work: the visit's missing rounds, each theme chosen by the rotation."""
     stmt = select(Round.audience).where(Round.visit_id == visit.id)
     have = set(db.session.execute(stmt).scalars())
-    lines: list[str] = []
+    lines = [_open_one(visit, a, window, today) for a in AUDIENCES if a not in have]
     try:
-        for audience in AUDIENCES:
-            if audience not in have:
-                lines.append(_open_one(visit, audience, window, today))
         db.session.commit()
     except IntegrityError:
         # Another run (the cron job and the staff button at once) opened them first.
         db.session.rollback()
         return []
-    except RotationError as error:
-        db.session.rollback()
-        return [Problem(f"Could not open the rounds before {_visit_words(visit)}: {error}")]
     return lines
 
 
 def _open_one(visit: Visit, audience: str, window: RoundWindow, today: date) -> str:
+    """Add one audience's round, or say why its theme could not be chosen."""
     banks = get_banks()
     pin = themes.pending_pin(visit.home_id, audience)
-    choice = themes.choose(
-        banks, visit.home_id, audience, today, pinned=pin.theme_id if pin else None
-    )
+    pinned = pin.theme_id if pin else None
+    try:
+        choice = themes.choose(banks, visit.home_id, audience, today, pinned=pinned)
+    except RotationError as error:
+        # The other audiences' rounds still open; this one is retried at the next run.
+        audience_words = audience.replace("_", " ")
+        return Problem(f"No {audience_words} round before {_visit_words(visit)}: {error}")
     theme = banks.theme(audience, choice.theme_id)
     round_ = add_round(
         visit.home, theme, today, window.closes, visit, choice.reason, choice.presentation

@@ -67,3 +67,6 @@ def test_a_falling_response_rate_is_flagged_to_the_qa_team(
     assert "90% → 60% → 30%" in page
     assert "50% → 50% → 50%" in page
     assert signed_in("home_manager").get("/staff/schedule/fatigue").status_code == 403
+    dashboard = re.sub(r"<[^>]+>", "", signed_in("qa_team").get("/staff/").get_data(as_text=True))
+    assert "Falling response rate across rounds: OAK young people." in dashboard
+    assert "Falling" not in signed_in("home_manager").get("/staff/").get_data(as_text=True)

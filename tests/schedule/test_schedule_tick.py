@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import defaultdict
 from datetime import date, timedelta
+from pathlib import Path
 
 from survey_app.extensions import db
 from survey_app.models import AUDIENCES, AuditEvent, QaOccurrence, Round
@@ -199,3 +201,22 @@ def test_staff_can_run_the_daily_schedule_now(signed_in, plan, on_day, audit_log
     assert "Run the daily schedule now" not in signed_in("home_manager").get("/staff/").get_data(
         as_text=True
     )
+
+
+def test_an_audience_without_themes_is_a_problem_but_the_others_open(
+    staff_app, plan, in_app, on_day, tmp_path
+):
+    """With no staff themes in the banks, three rounds open and the staff one is reported."""
+    banks = tmp_path / "banks"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "question_banks", banks)
+    for theme in (banks / "staff").glob("*.toml"):
+        if theme.name != "core.toml":
+            theme.unlink()
+    on_day(date(2026, 2, 2))
+    plan(date(2026, 3, 16))
+    runner = staff_app(QUESTION_BANKS_DIR=banks).test_cli_runner()
+    result = runner.invoke(args=["schedule", "tick", "--today", "2026-03-02"])
+    assert result.exit_code == 1
+    assert "No staff round before the Reg 44 visit to Oak House (OAK)" in result.output
+    assert "No themes are available for this audience" in result.output
+    assert {r["audience"] for r in in_app(all_rounds)} == set(AUDIENCES) - {"staff"}
