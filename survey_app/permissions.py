@@ -192,9 +192,13 @@ RESPONSIBLE_ROLES = {
 }
 
 
-def responsible_role(activity_id: str) -> str:
-    """The app role whose job a QA activity is."""
-    return RESPONSIBLE_ROLES[get_activity(activity_id).responsible_role.value]
+def responsible_role(activity_id: str) -> str | None:
+    """The app role whose job a QA activity is (None if the activities file no longer has it)."""
+    try:
+        activity = get_activity(activity_id)
+    except KeyError:
+        return None
+    return RESPONSIBLE_ROLES[activity.responsible_role.value]
 
 
 def may_complete(user: User, occurrence: QaOccurrence) -> bool:

@@ -149,7 +149,4 @@ def _qa_events(user: User, today: date) -> list[CalendarEvent]:
 
 
 def _theirs(user: User, occurrence: QaOccurrence) -> bool:
-    try:
-        return responsible_role(occurrence.activity_id) == user.role
-    except KeyError:
-        return False
+    return responsible_role(occurrence.activity_id) == user.role

@@ -99,10 +99,7 @@ def _list_page(
 
 
 def _is_theirs(user: User, occurrence) -> bool:
-    try:
-        return responsible_role(occurrence.activity_id) == user.role
-    except KeyError:
-        return False
+    return responsible_role(occurrence.activity_id) == user.role
 
 
 @bp.post("/qa")

@@ -212,3 +212,31 @@ def test_ad_hoc_activities_are_added_by_hand(signed_in, people, in_app, on_day, 
         "/staff/schedule/qa", data={**data, "place": f"home:{people.bee}"}
     )
     assert other.status_code == 422  # Beech Cottage is not among the choices offered to them
+
+
+def test_an_activity_no_longer_in_the_file_still_shows_and_only_qa_closes_it(
+    signed_in, people, in_app, on_day
+):
+    """An occurrence of an activity since removed from qa_activities.toml is kept and shown."""
+    on_day(date(2026, 4, 2))
+
+    def add_old() -> int:
+        found = QaOccurrence(
+            activity_id="old_audit",
+            home_id=people.oak,
+            scope_key=f"home:{people.oak}",
+            due_on=date(2026, 3, 31),
+        )
+        db.session.add(found)
+        db.session.commit()
+        return found.id
+
+    url = f"/staff/schedule/qa/{in_app(add_old)}"
+    done = {"done_on": "2026-04-01", "outcome": "Closed off", "exception": ""}
+    page = signed_in("home_manager").get(url)
+    assert page.status_code == 200 and "old_audit" in page.get_data(as_text=True)
+    assert signed_in("home_manager").post(url, data=done).status_code == 403
+    assert signed_in("qa_team").post(url, data=done).status_code == 303
+    assert "old_audit" in signed_in("qa_team").get("/staff/schedule/qa?status=done").get_data(
+        as_text=True
+    )
