@@ -62,6 +62,7 @@ def register_blueprints(app: Flask) -> None:
     from survey_app.auth import bp as auth_bp
     from survey_app.health import bp as health_bp
     from survey_app.respond import bp as respond_bp
+    from survey_app.schedule.web import init_app as init_schedule
     from survey_app.staff import bp as staff_bp
 
     app.register_blueprint(health_bp)
@@ -69,6 +70,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(staff_bp)
     app.register_blueprint(admin_bp)
+    init_schedule(app)
 
     from survey_app.actions.web import init_app as init_actions
 

@@ -44,6 +44,10 @@ def load_config(app: Flask, overrides: dict[str, Any]) -> None:
         # An action this many days past its due date is a candidate for escalation (§8.8).
         ESCALATION_GRACE_DAYS=int(env.get("ESCALATION_GRACE_DAYS", "14")),
         RESET_LINK_HOURS=int(env.get("RESET_LINK_HOURS", "24")),
+        # The daily schedule: rounds open this many days before each Reg 44 visit, and QA
+        # activities are put on the schedule this many days ahead.
+        ROUND_LEAD_DAYS=int(env.get("ROUND_LEAD_DAYS", "14")),
+        QA_HORIZON_DAYS=int(env.get("QA_HORIZON_DAYS", "56")),
         # argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile).
         ARGON2_TIME_COST=int(env.get("ARGON2_TIME_COST", "3")),
         ARGON2_MEMORY_KIB=int(env.get("ARGON2_MEMORY_KIB", "65536")),

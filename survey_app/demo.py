@@ -13,6 +13,7 @@ from survey_app.clock import LONDON
 from survey_app.extensions import db
 from survey_app.models import AUDIENCES, Answer, Home, Invitation, Response, Round, Service, Visit
 from survey_app.respond.codes import new_code
+from survey_app.schedule.deadlines import is_working_day, working_day_on_or_before
 from survey_app.schedule.rotation import choose_theme
 
 HOMES = (
@@ -78,15 +79,22 @@ def seed_demo(banks: QuestionBanks, today: date, seed: int = 44) -> DemoSummary:
 def _seed_home(
     home: Home, index: int, mood: float, banks: QuestionBanks, today: date, rng: random.Random
 ) -> None:
+    # Six months of past visits, the next one (its rounds already open) and two more planned,
+    # whose rounds `survey-app schedule tick` opens when their time comes.
     visit_days = [
-        today + timedelta(days=9 + index * 2 - 30 * months) for months in range(6, -1, -1)
+        today + timedelta(days=9 + index * 2 - 30 * months) for months in range(6, -3, -1)
     ]
+    late = None
+    if index == 0:  # Oak House: one report late, across a bank holiday where the calendar allows
+        late = visit_days[4] = _late_visit_day(today) or visit_days[4]
     history: dict[str, list] = {audience: [] for audience in AUDIENCES}
     for visit_day in visit_days:
-        visit = _visit(home, visit_day, today)
+        visit = _visit(home, visit_day, today, late=visit_day == late)
+        if visit_day > today + timedelta(days=20):
+            continue  # planned: no rounds yet
         opens = min(visit_day - timedelta(days=14), today - timedelta(days=3))
         for audience in AUDIENCES:
-            theme = _rotate(banks, audience, history[audience], opens)
+            theme, reason = _rotate(banks, audience, history[audience], opens)
             round_ = Round(
                 home=home,
                 audience=audience,
@@ -96,13 +104,28 @@ def _seed_home(
                 opens_on=opens,
                 closes_on=visit_day - timedelta(days=1),
                 visit=visit,
+                rotation_reason=reason,
             )
+            if round_.closes_on < today:
+                round_.closed_on = round_.closes_on + timedelta(days=1)
             db.session.add(round_)
             if visit_day < today:
                 _answers(round_, banks.core(audience), theme, mood, rng)
 
 
-def _visit(home: Home, day: date, today: date) -> Visit:
+def _late_visit_day(today: date) -> date | None:
+    """A visit whose 22 working days span the latest bank holiday that leaves it overdue now."""
+    holidays = [
+        day
+        for day in (today - timedelta(days=n) for n in range(31, 66))
+        if day.weekday() < 5 and not is_working_day(day)
+    ]
+    if not holidays:
+        return None  # no bank holiday in that stretch of the year: the usual date will do
+    return working_day_on_or_before(holidays[0] - timedelta(days=7))
+
+
+def _visit(home: Home, day: date, today: date, late: bool = False) -> Visit:
     done = day < today
     visit = Visit(
         home=home,
@@ -116,15 +139,21 @@ def _visit(home: Home, day: date, today: date) -> Visit:
         if done and day < today - timedelta(days=40)
         else None,
     )
+    if late:
+        # Completed late and not yet sent: it shows as overdue to the visitor, the home manager
+        # and the service manager.
+        visit.report_completed_on, visit.report_sent_on = day + timedelta(days=17), None
     db.session.add(visit)
     return visit
 
 
-def _rotate(banks: QuestionBanks, audience: str, history: list, opens: date) -> Theme:
+def _rotate(
+    banks: QuestionBanks, audience: str, history: list, opens: date
+) -> tuple[Theme, str]:
     themes = banks.themes_for(audience)
     choice = choose_theme([(t.id, t.presentation) for t in themes], history, opens)
     history.append((opens, choice.theme_id, choice.presentation))
-    return banks.theme(audience, choice.theme_id)
+    return banks.theme(audience, choice.theme_id), choice.reason
 
 
 def _answers(round_: Round, core: Theme, theme: Theme, mood: float, rng: random.Random) -> None:

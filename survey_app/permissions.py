@@ -15,7 +15,18 @@ from flask_login import current_user, login_required
 from sqlalchemy import Select, false, or_, select
 
 from survey_app.extensions import db
-from survey_app.models import ROLES, Action, DipSample, Home, Round, User, user_home
+from survey_app.models import (
+    ROLES,
+    Action,
+    DipSample,
+    Home,
+    QaOccurrence,
+    Round,
+    Service,
+    User,
+    user_home,
+)
+from survey_app.schedule.activities import get_activity
 
 ALL = frozenset(ROLES)
 
@@ -139,6 +150,43 @@ TABLE: tuple[Capability, ...] = (
         "assign dip samples to an area and a person; record any findings",
         "qa_team",
     ),
+    _row(
+        "schedule.view",
+        "the schedule: Reg 44 visits and their deadlines, QA activities due and overdue",
+        *ROLES,
+    ),
+    _row(
+        "visits.plan",
+        "plan Reg 44 visits: a date and a visitor",
+        "admin",
+        "qa_team",
+        "service_manager",
+    ),
+    _row(
+        "visits.record",
+        "record a visit as done, its report dates and its good or adverse findings",
+        "qa_team",
+        "reg44_visitor",
+    ),
+    _row(
+        "qa.complete",
+        "mark a QA activity done with its outcome (the activity's responsible role; QA team any)",
+        "qa_team",
+        "service_manager",
+        "home_manager",
+        "reg44_visitor",
+        "qpag_chair",
+    ),
+    _row(
+        "qa.manage",
+        "add ad hoc QA activities; record when a home's Ofsted actions were completed",
+        "qa_team",
+        "service_manager",
+    ),
+    _row("themes.manage", "retire, restore and pin survey themes", "qa_team"),
+    _row("fatigue.view", "response rates across rounds, with falling ones flagged", "qa_team"),
+    _row("schedule.run", "run the daily schedule now", "admin", "qa_team"),
+    _row("calendar.feed", "a personal calendar feed of what is due (revocable link)", *ROLES),
 )
 CAPABILITIES = {capability.name: capability for capability in TABLE}
 
@@ -265,3 +313,51 @@ def markdown_table() -> str:
         marks = " | ".join("✓" if role in cap.roles else "" for role in ROLES)
         lines.append(f"| `{cap.name}`: {cap.description} | {marks} |")
     return "\n".join(lines)
+
+
+def visible_service_ids(user: User) -> set[int]:
+    """Services whose service-wide QA activities the user's role covers."""
+    scope = SCOPE.get(user.role)
+    if scope == "all":
+        return set(db.session.execute(select(Service.id)).scalars())
+    if scope == "service" and user.service_id is not None:
+        return {user.service_id}
+    return set()  # a role that covers single homes sees only their homes' activities
+
+
+def require_occurrence(user: User, occurrence_id: int) -> QaOccurrence:
+    """The QA occurrence if the user's role covers its home or service; otherwise 404."""
+    found = db.session.get(QaOccurrence, occurrence_id)
+    if found is None:
+        abort(404)
+    if found.home_id is not None:
+        require_home(user, found.home_id)
+    elif found.service_id not in visible_service_ids(user):
+        abort(404)
+    return found
+
+
+# §7.1 names who does each activity in the framework's words; these are the app's roles for them.
+RESPONSIBLE_ROLES = {
+    "registered_manager": "home_manager",
+    "reg44_visitor": "reg44_visitor",
+    "service_manager": "service_manager",
+    "qa_team": "qa_team",
+    "qpag_chair": "qpag_chair",
+}
+
+
+def responsible_role(activity_id: str) -> str | None:
+    """The app role whose job a QA activity is (None if the activities file no longer has it)."""
+    try:
+        activity = get_activity(activity_id)
+    except KeyError:
+        return None
+    return RESPONSIBLE_ROLES[activity.responsible_role.value]
+
+
+def may_complete(user: User, occurrence: QaOccurrence) -> bool:
+    """Whether the user may mark the occurrence done: its responsible role, or the QA team."""
+    if not can(user, "qa.complete"):
+        return False
+    return user.role == "qa_team" or user.role == responsible_role(occurrence.activity_id)

@@ -30,6 +30,22 @@ def open_round(
     reason: str | None = None,
     presentation: str | None = None,
 ) -> Round:
+    """Open a round at the home, audited, in its own commit."""
+    round_ = add_round(home, theme, opens, closes, visit, reason, presentation)
+    db.session.commit()
+    return round_
+
+
+def add_round(
+    home: Home,
+    theme: Theme,
+    opens: date,
+    closes: date,
+    visit: Visit | None = None,
+    reason: str | None = None,
+    presentation: str | None = None,
+) -> Round:
+    """Add a round and its audit event to the session, for a caller whose unit of work commits."""
     if closes < opens:
         raise RoundError(f"a round cannot close ({closes}) before it opens ({opens})")
     round_ = Round(
@@ -48,7 +64,6 @@ def open_round(
     audit.record("round.opened", target=("round", round_.id), home_id=home.id,
                  audience=round_.audience, theme=round_.theme_id, opens=opens.isoformat(),
                  closes=closes.isoformat())
-    db.session.commit()
     return round_
 
 

@@ -18,6 +18,7 @@ def register_commands(app: Flask) -> None:
         reminders,
         report,
         retention,
+        schedule,
         translate,
         users,
     )
@@ -33,6 +34,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(translate.translate)
     app.cli.add_command(actions.actions)
     app.cli.add_command(report.report)
+    app.cli.add_command(schedule.schedule)
 
 
 cli = FlaskGroup(

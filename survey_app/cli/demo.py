@@ -9,7 +9,9 @@ from survey_app import clock
 from survey_app.actions.demo import seed_demo_actions
 from survey_app.banks import get_banks
 from survey_app.demo import seed_demo
+from survey_app.demo_schedule import seed_demo_schedule
 from survey_app.demo_staff import DEMO_PASSWORD, seed_demo_staff
+from survey_app.schedule.tick import run_tick
 
 
 @click.command("demo")
@@ -33,6 +35,13 @@ def demo() -> None:
             f"Demo actions: {actions}, in every status, with QPAG meetings, a dip sample "
             'and approved "you said, we did" lines for Oak House.'
         )
+    if seed_demo_schedule(clock.today()):
+        click.echo("Demo schedule created: visits for the demo visitor, recent QA activities.")
+    report = run_tick(clock.today())
+    click.echo(
+        f"Daily schedule run: {len(report.lines) - len(report.problems)} things done, "
+        f"{len(report.problems)} problems (`survey-app schedule tick` prints them)."
+    )
     click.echo("Start the service with `make run` (or `survey-app run`), then hand out a code:")
     click.echo("  survey-app invite --home OAK --audience young_people --count 3")
     click.echo("Staff pages: /staff/login (for example as oak.manager@demo.example).")

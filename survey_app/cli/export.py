@@ -8,12 +8,20 @@ import click
 from flask.cli import AppGroup
 
 from analysis import write_jsonl
-from survey_app import audit
+from survey_app import audit, clock
 from survey_app.actions.export import ACTION_COLUMNS, action_rows
 from survey_app.banks import get_banks
 from survey_app.exports import FORMATS, write_rows
 from survey_app.extensions import db
 from survey_app.records import RESPONSE_COLUMNS, BankFacts, analysis_records, answer_rows
+from survey_app.schedule.export_rows import (
+    ROUND_COLUMNS,
+    SCHEDULE_COLUMNS,
+    VISIT_COLUMNS,
+    round_rows,
+    schedule_rows,
+    visit_rows,
+)
 
 
 # AppGroup: each subcommand runs inside the app context, however the group is invoked.
@@ -76,3 +84,31 @@ def analysis_export(out) -> None:
     """Questions, rounds, responses and answers as JSON lines, for `python -m analysis`."""
     written = write_jsonl(out, analysis_records(BankFacts(get_banks())))
     click.echo(f"{written} records exported", err=True)
+
+
+def _export(name: str, rows, columns: list[str], fmt: str, out, what: str) -> None:
+    written = write_rows(rows, columns, fmt, out or sys.stdout)
+    audit.record(f"export.{name}", format=fmt, rows=written)
+    db.session.commit()
+    click.echo(f"{written} {what} exported", err=True)
+
+
+@export.command("schedule")
+@format_options
+def schedule(fmt: str, out) -> None:
+    """QA activities on the schedule: activity, home or service, due, done, outcome, exception."""
+    _export("schedule", schedule_rows(), SCHEDULE_COLUMNS, fmt, out, "QA activities")
+
+
+@export.command("visits")
+@format_options
+def visits(fmt: str, out) -> None:
+    """Reg 44 visits: home, date, visitor, report completed and sent, both due dates, findings."""
+    _export("visits", visit_rows(clock.today()), VISIT_COLUMNS, fmt, out, "visits")
+
+
+@export.command("rounds")
+@format_options
+def rounds(fmt: str, out) -> None:
+    """Rounds: home, audience, theme, presentation, opens, closes, visit, invitations, responses."""
+    _export("rounds", round_rows(), ROUND_COLUMNS, fmt, out, "rounds")

@@ -25,6 +25,7 @@ from survey_app.models.homes import (
 )
 from survey_app.models.ratelimit import RateCounter
 from survey_app.models.responses import Answer, Response
+from survey_app.models.schedule import CalendarToken, QaOccurrence, ThemePin, ThemeSetting
 from survey_app.models.settings import Setting
 from survey_app.models.staff import ROLE_NAMES, ROLES, User, user_home
 from survey_app.models.surveys import AUDIENCES, Invitation, Round
@@ -49,13 +50,17 @@ __all__ = [
     "AuditEvent",
     "AuditLogIsAppendOnly",
     "Base",
+    "CalendarToken",
     "Home",
     "Invitation",
+    "QaOccurrence",
     "RateCounter",
     "Response",
     "Round",
     "Service",
     "Setting",
+    "ThemePin",
+    "ThemeSetting",
     "User",
     "Visit",
     "VisitFinding",

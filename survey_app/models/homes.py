@@ -35,6 +35,8 @@ class Home(Base):
     service_id: Mapped[int] = mapped_column(ForeignKey("service.id"), index=True)
     ofsted_rating: Mapped[str | None] = mapped_column(String(30))
     ofsted_inspected_on: Mapped[date | None]
+    # Post-Ofsted monitoring reviews stop once the inspection's actions are complete (§7.1).
+    ofsted_actions_completed_on: Mapped[date | None]
     registered_manager_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff_user.id"), index=True
     )
@@ -51,6 +53,9 @@ class Visit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     home_id: Mapped[int] = mapped_column(ForeignKey("home.id"), index=True)
     visit_date: Mapped[date]
+    # The visitor's account, which puts the visit on their dashboard and calendar; the name is
+    # kept as well, for display and for visits recorded before accounts existed.
+    visitor_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), index=True)
     visitor_name: Mapped[str | None] = mapped_column(String(120))
     done_on: Mapped[date | None]
     report_completed_on: Mapped[date | None]
@@ -58,6 +63,7 @@ class Visit(Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
     home: Mapped[Home] = relationship()
+    visitor: Mapped[User | None] = relationship()
     findings: Mapped[list[VisitFinding]] = relationship(
         back_populates="visit", cascade="all, delete-orphan", order_by="VisitFinding.id"
     )

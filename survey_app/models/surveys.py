@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey_app.clock import now
@@ -18,6 +18,8 @@ class Round(Base):
     """One audience's survey at one home, open for a few days before a visit."""
 
     __tablename__ = "survey_round"
+    # One round per audience before each visit, however often the daily schedule runs.
+    __table_args__ = (UniqueConstraint("visit_id", "audience"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     home_id: Mapped[int] = mapped_column(ForeignKey("home.id"), index=True)
@@ -29,6 +31,8 @@ class Round(Base):
     closes_on: Mapped[date]
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"), index=True)
     rotation_reason: Mapped[str | None] = mapped_column(Text)
+    # The day the daily schedule noted the round had closed; answers stop after closes_on anyway.
+    closed_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     home: Mapped[Home] = relationship()

@@ -12,6 +12,7 @@ from survey_app.extensions import db
 from survey_app.permissions import can, require, require_home, require_round, visible_homes
 from survey_app.respond.survey import survey_for
 from survey_app.rounds import RoundError, respondent_url
+from survey_app.schedule import fatigue
 from survey_app.staff import invitations, service
 from survey_app.staff.aggregates import summarise
 from survey_app.staff.forms import EmailLinksForm, IssueForm
@@ -76,6 +77,7 @@ def round_page(round_id: int):
         issue_form=IssueForm(),
         today=clock.today(),
         code_audience=round_.audience in CODE_AUDIENCES,
+        fatigue=fatigue.for_round(round_, get_banks(), threshold),
     )
 
 

@@ -34,7 +34,7 @@ def test_the_loop_from_a_visit_to_young_people(
 
     # Nobody finishes it: past its due date plus the 14 days' grace, the tick flags it.
     late = today + timedelta(days=3 + 15)
-    ticked = invoke("actions", "tick", "--today", late.isoformat())
+    ticked = invoke("schedule", "tick", "--today", late.isoformat())
     assert ticked.exit_code == 0, ticked.output
     assert "Plan menus with young people" in ticked.output
     assert "Change the staff rota" not in ticked.output
