@@ -38,10 +38,10 @@ browser:
 	  fi; }
 
 test-sqlite: install browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 test-postgres: install browser
-	TEST_DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest -q
+	TEST_DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest -q -n 2
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from datetime import timedelta
@@ -25,7 +26,9 @@ def load_config(app: Flask, overrides: dict[str, Any]) -> None:
         SQLALCHEMY_DATABASE_URI=normalise_database_url(
             env.get("DATABASE_URL") or f"sqlite:///{instance / 'survey.sqlite3'}"
         ),
-        SECRET_KEY=env.get("SECRET_KEY") or _instance_secret(instance),
+        SECRET_KEY=overrides.get("SECRET_KEY")
+        or env.get("SECRET_KEY")
+        or _instance_secret(instance),
         BASE_URL=env.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
         TRUSTED_PROXIES=int(env.get("TRUSTED_PROXIES", "0")),
         QUESTION_BANKS_DIR=Path(env.get("QUESTION_BANKS_DIR", DEFAULT_BANKS_DIR)),
@@ -76,6 +79,12 @@ def _instance_secret(instance: Path) -> str:
     """Generate a secret once and keep it, so sessions survive restarts without set-up."""
     path = instance / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+        # Written aside and linked into place, so two workers starting at once never read a
+        # half-written file: the first link wins, the other finds it there, both read the same.
+        draft = instance / f".secret_key.{os.getpid()}"
+        draft.write_text(secrets.token_urlsafe(48))
+        draft.chmod(0o600)
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+        draft.unlink()
     return path.read_text().strip()
