@@ -79,7 +79,9 @@ def you_said_we_did(period: Period, home_code: str | None = None) -> Source[YouS
     rows = you_said_we_did_for_period(period.start, period.end, home)
     return Source(
         tuple(
-            YouSaidWeDid(row["home"], "young_people", row["you_said"], row["we_did"], row["done_on"])
+            YouSaidWeDid(
+                row["home"], "young_people", row["you_said"], row["we_did"], row["done_on"]
+            )
             for row in rows
             if row["language"] == ORIGINAL  # translations say the same thing again
         )
