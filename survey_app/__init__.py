@@ -76,6 +76,10 @@ def register_blueprints(app: Flask) -> None:
 
     init_actions(app)
 
+    from survey_app.reports.web import init_app as init_reports
+
+    init_reports(app)
+
 
 def register_cli(app: Flask) -> None:
     from survey_app.cli import register_commands

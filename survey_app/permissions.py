@@ -187,6 +187,21 @@ TABLE: tuple[Capability, ...] = (
     _row("fatigue.view", "response rates across rounds, with falling ones flagged", "qa_team"),
     _row("schedule.run", "run the daily schedule now", "admin", "qa_team"),
     _row("calendar.feed", "a personal calendar feed of what is due (revocable link)", *ROLES),
+    _row(
+        "reports.voice",
+        "the six-monthly voice report (anonymised quotes; all homes only for all-homes roles, "
+        "else one home in scope) and the council-wide monthly QPAG report (all-homes roles)",
+        "qa_team",
+        "qpag_chair",
+        "service_manager",
+    ),
+    _row(
+        "reports.previsit",
+        "a home's pre-visit evidence pack (anonymised quotes), for homes in scope",
+        "qa_team",
+        "service_manager",
+        "reg44_visitor",
+    ),
 )
 CAPABILITIES = {capability.name: capability for capability in TABLE}
 

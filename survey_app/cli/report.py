@@ -71,7 +71,7 @@ def voice(start: date, end: date, home_code: str | None, fmt: str, out: Path) ->
     if end < start:
         raise click.BadParameter(f"--to ({end}) is before --from ({start})", param_hint="--to")
     built = _build(lambda: voice_report(Period(start, end), home_code, clock.today()))
-    _write(built, fmt, out, "voice", built.scope)
+    _write(built, fmt, out, "voice", built.scope, built.home)
 
 
 @report.command("qpag")
@@ -95,7 +95,7 @@ def qpag(month: Period, fmt: str, out: Path) -> None:
 def previsit(home_code: str, visit_date: date | None, fmt: str, out: Path) -> None:
     """A home's pre-visit evidence pack for a Reg 44 visit."""
     built = _build(lambda: previsit_pack(home_code, visit_date, clock.today()))
-    _write(built, fmt, out, "previsit", f"{built.home_name} ({built.home})")
+    _write(built, fmt, out, "previsit", f"{built.home_name} ({built.home})", built.home)
 
 
 def _build(make):
@@ -105,12 +105,12 @@ def _build(make):
         raise click.ClickException(str(error)) from error
 
 
-def _write(built, fmt: str, out: Path, kind: str, scope: str) -> None:
+def _write(built, fmt: str, out: Path, kind: str, scope: str, home: str | None = None) -> None:
     try:
         size = write_report(built, fmt, out)
     except OSError as error:
         raise click.ClickException(f"cannot write {out}: {error.strerror}") from error
-    record_report_generated(kind, fmt, scope, "command line")
+    record_report_generated(kind, fmt, scope, "command line", home)
     click.echo(
         f"Wrote the {built.title.lower()} ({scope}) as {fmt.upper()} to {out} ({size:,} bytes)."
     )

@@ -81,7 +81,7 @@ def _voice_report(period: Period, home_code: str | None, today: date) -> VoiceRe
         comments=comment_records(said),
         home=home.code if home else None,
         flags=providers.safeguarding_flags(period),
-        you_said=providers.you_said_we_did(period),
+        you_said=providers.you_said_we_did(period, home.code if home else None),
         threshold=providers.suppression_threshold(),
         generated_on=today,
         source="from the service's records",

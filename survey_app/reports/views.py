@@ -1,13 +1,12 @@
-"""Reports over HTTP: the same service as `survey-app report`, behind a guard the caller gives.
+"""Reports over HTTP: the same service as `survey-app report`, behind guards the caller gives.
 
-Not registered by the app yet: staff accounts and roles arrive on their own branch.  Mount with
-``app.register_blueprint(create_blueprint(require("reports.build")))`` (or the capability the
-permission table names); there is deliberately no unguarded default.
+The app mounts these in survey_app/reports/web.py, with a guard per route that checks the role
+and the homes it covers; there is deliberately no unguarded default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from flask import Blueprint, Response, abort, make_response, render_template, request
@@ -24,14 +23,21 @@ REPORT_CSP = (
 )
 
 Guard = Callable[[Callable], Callable]
+ROUTES = {"voice": "/voice", "qpag": "/qpag", "previsit": "/previsit"}
 
 
-def create_blueprint(guard: Guard) -> Blueprint:
-    """The report routes, each wrapped in ``guard`` (a view decorator checking the role)."""
-    bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
-    bp.add_url_rule("/voice", view_func=guard(voice), methods=["GET"])
-    bp.add_url_rule("/qpag", view_func=guard(qpag), methods=["GET"])
-    bp.add_url_rule("/previsit", view_func=guard(previsit), methods=["GET"])
+def create_blueprint(guards: Guard | Mapping[str, Guard]) -> Blueprint:
+    """The report routes, each wrapped in its guard (a view decorator checking the role).
+
+    ``guards`` is one guard for every route, or one per route name (voice, qpag, previsit);
+    a route without a guard is a mistake, so a missing name raises KeyError.
+    """
+    if not isinstance(guards, Mapping):
+        guards = dict.fromkeys(ROUTES, guards)
+    bp = Blueprint("reports", __name__, url_prefix="/staff/reports", template_folder="templates")
+    views = {"voice": voice, "qpag": qpag, "previsit": previsit}
+    for name, rule in ROUTES.items():
+        bp.add_url_rule(rule, view_func=guards[name](views[name]), methods=["GET"])
     return bp
 
 
@@ -41,7 +47,7 @@ def voice() -> Response:
     if end < start:
         _refuse(f"The end date ({end}) is before the start date ({start}).")
     report = _built(lambda: voice_report(Period(start, end), _home(), clock.today()))
-    return _send(report, "voice", report.scope, f"voice-report-{start}-{end}")
+    return _send(report, "voice", report.scope, f"voice-report-{start}-{end}", report.home)
 
 
 def qpag() -> Response:
@@ -64,7 +70,8 @@ def previsit() -> Response:
     visit = _day("visit_date") if request.args.get("visit_date") else None
     report = _built(lambda: previsit_pack(home, visit, clock.today()))
     scope = f"{report.home_name} ({report.home})"
-    return _send(report, "previsit", scope, f"previsit-{report.home}-{report.visit_date}")
+    name = f"previsit-{report.home}-{report.visit_date}"
+    return _send(report, "previsit", scope, name, report.home)
 
 
 def _day(name: str) -> date:
@@ -93,7 +100,7 @@ def _built(make):
         _refuse(str(error), 404)
 
 
-def _send(report, kind: str, scope: str, name: str) -> Response:
+def _send(report, kind: str, scope: str, name: str, home: str | None = None) -> Response:
     fmt = _format()
     response = make_response(report_bytes(report, fmt))
     response.headers["Content-Type"] = MEDIA_TYPES[fmt]
@@ -101,7 +108,7 @@ def _send(report, kind: str, scope: str, name: str) -> Response:
     response.headers["Content-Security-Policy"] = REPORT_CSP
     if fmt != "html":
         response.headers["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    record_report_generated(kind, fmt, scope, "staff pages")
+    record_report_generated(kind, fmt, scope, "staff pages", home)
     return response
 
 

@@ -1,4 +1,4 @@
-"""`python -m analysis` on an export, without the app; the report pages behind their guard."""
+"""`python -m analysis` on an export, without the app; the report pages behind a guard."""
 
 from __future__ import annotations
 
@@ -86,7 +86,8 @@ def mounted(make_app, allow: bool):
         return guarded
 
     app = make_app()
-    app.register_blueprint(create_blueprint(guard))
+    # Beside the app's own report pages, under another name and address.
+    app.register_blueprint(create_blueprint(guard), name="test_reports", url_prefix="/test/reports")
     return app.test_client()
 
 
@@ -94,11 +95,11 @@ def test_report_pages_serve_the_same_report(make_app, add_round):
     """The voice report over HTTP: self-contained HTML, no script allowed, not cached."""
     add_round("OAK", "young_people", 6)
     client = mounted(make_app, allow=True)
-    page = client.get(f"/staff/reports/voice?from={FROM}&to={TO}")
+    page = client.get(f"/test/reports/voice?from={FROM}&to={TO}")
     assert page.status_code == 200 and b"What young people told us" in page.data
     assert "script-src" not in page.headers["Content-Security-Policy"]
     assert page.headers["Cache-Control"] == "no-store"
-    sheet = client.get(f"/staff/reports/voice?from={FROM}&to={TO}&format=xlsx")
+    sheet = client.get(f"/test/reports/voice?from={FROM}&to={TO}&format=xlsx")
     assert sheet.status_code == 200 and "attachment" in sheet.headers["Content-Disposition"]
 
 
@@ -107,12 +108,12 @@ def test_report_pages_refuse_bad_input_kindly(make_app, add_round):
     add_round("OAK", "young_people", 6)
     client = mounted(make_app, allow=True)
     cases = {
-        f"/staff/reports/voice?from=2026-02-30&to={TO}": (400, b"Give from as a date"),
-        f"/staff/reports/voice?from={TO}&to={FROM}": (400, b"is before the start date"),
-        "/staff/reports/qpag?month=2026-13": (400, b"Give the month as YYYY-MM"),
-        f"/staff/reports/voice?from={FROM}&to={TO}&format=exe": (400, b"Choose a format"),
-        "/staff/reports/previsit?home=NOPE": (404, b"no home has the code"),
-        "/staff/reports/previsit": (400, b"Say which home"),
+        f"/test/reports/voice?from=2026-02-30&to={TO}": (400, b"Give from as a date"),
+        f"/test/reports/voice?from={TO}&to={FROM}": (400, b"is before the start date"),
+        "/test/reports/qpag?month=2026-13": (400, b"Give the month as YYYY-MM"),
+        f"/test/reports/voice?from={FROM}&to={TO}&format=exe": (400, b"Choose a format"),
+        "/test/reports/previsit?home=NOPE": (404, b"no home has the code"),
+        "/test/reports/previsit": (400, b"Say which home"),
     }
     for url, (status, words) in cases.items():
         page = client.get(url)
@@ -123,6 +124,6 @@ def test_report_pages_keep_the_guard(make_app, add_round):
     """The guard given when mounting decides: refused, the report is never built."""
     add_round("OAK", "young_people", 6)
     assert (
-        mounted(make_app, allow=False).get(f"/staff/reports/voice?from={FROM}&to={TO}").status_code
+        mounted(make_app, allow=False).get(f"/test/reports/voice?from={FROM}&to={TO}").status_code
         == 403
     )

@@ -48,13 +48,16 @@ def run(runner, tmp_path, *args):
 
 
 def test_qpag_report_counts_visits_and_says_what_is_not_recorded(runner, tmp_path, visited):
-    """March: one visit done, its report due within 2 weeks, and honest empty sections."""
+    """March: one visit done, its report due within 2 weeks, empty sections saying so, and the
+    safeguarding flags (not kept yet) said to be not recorded."""
     html = run(runner, tmp_path, "qpag", "--month", "2026-03")
     assert "Monthly QPAG report" in html and "March 2026" in html
     assert "1 visit done this month" in html
     for section in ("KPI review", "Findings", "Thematic reviews", "Actions", "Dip samples"):
         assert f">{section}</h2>" in html
-    assert "Visit findings: not yet recorded in the service." in html
+    assert "Visit findings: none in this period." in html
+    assert "Dip samples: none in this period." in html
+    assert "not yet recorded in the service" in html  # the safeguarding flags' KPI
     assert "Survey response: young people" in html
 
 
