@@ -92,9 +92,10 @@ def demo_actions(today: date, visit: Visit, meetings: list, sample: DipSample) -
                     "You said the food was boring.",
                     "We now plan menus with you every Sunday.",
                 ),
-                "pl": (
-                    "Mówiliście, że jedzenie jest nudne.",
-                    "Teraz co niedzielę planujemy z wami jadłospis.",
+                # Arabic is a language the respondent pages ship in, so the demo shows it.
+                "ar": (
+                    "قلتم إن الطعام مملّ.",
+                    "نحن الآن نخطط قائمة الطعام معكم كل يوم أحد.",
                 ),
             },
             {

@@ -38,7 +38,7 @@ def test_the_csv_export_has_every_column_and_every_action(demo, invoke, audit_lo
     menus = next(r for r in rows if r["you_said"] == "You said the food was boring.")
     assert menus["home"] == "OAK" and menus["source"] == "reg44_visit"
     assert menus["we_did"] == "We now plan menus with you every Sunday."
-    assert menus["status"] == "done" and menus["done"] and menus["translated_into"] == "pl"
+    assert menus["status"] == "done" and menus["done"] and menus["translated_into"] == "ar"
     escalated = [r for r in rows if r["escalated_at"]]
     assert escalated and all(r["escalation_note"] for r in escalated)
     events = [e for e in audit_log() if e["action"] == "export.actions"]
