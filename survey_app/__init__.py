@@ -43,6 +43,7 @@ def register_templates(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from survey_app import safeguarding
     from survey_app.admin import bp as admin_bp
     from survey_app.auth import bp as auth_bp
     from survey_app.health import bp as health_bp
@@ -54,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(staff_bp)
     app.register_blueprint(admin_bp)
+    safeguarding.init_app(app)
 
 
 def register_cli(app: Flask) -> None:

@@ -9,7 +9,16 @@ from survey_app import create_app
 
 
 def register_commands(app: Flask) -> None:
-    from survey_app.cli import banks, demo, export, homes, reminders, retention, users
+    from survey_app.cli import (
+        banks,
+        demo,
+        export,
+        homes,
+        reminders,
+        retention,
+        safeguarding,
+        users,
+    )
 
     app.cli.add_command(banks.banks)
     app.cli.add_command(homes.homes)
@@ -19,6 +28,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(users.users)
     app.cli.add_command(retention.retention)
     app.cli.add_command(reminders.reminders)
+    app.cli.add_command(safeguarding.safeguarding)
 
 
 cli = FlaskGroup(

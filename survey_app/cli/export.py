@@ -11,6 +11,7 @@ from survey_app import audit
 from survey_app.exports import FORMATS, write_rows
 from survey_app.extensions import db
 from survey_app.records import RESPONSE_COLUMNS, answer_rows
+from survey_app.safeguarding.export import FLAG_COLUMNS, flag_rows
 
 
 # AppGroup: each subcommand runs inside the app context, however the group is invoked.
@@ -50,3 +51,13 @@ def audit_log(fmt: str, out) -> None:
     audit.record("export.audit", format=fmt, rows=written)
     db.session.commit()
     click.echo(f"{written} audit events exported", err=True)
+
+
+@export.command("flags")
+@format_options
+def flags(fmt: str, out) -> None:
+    """Safeguarding flags: home, round, audience, categories, created, due, review; no words."""
+    written = write_rows(flag_rows(), FLAG_COLUMNS, fmt, out or sys.stdout)
+    audit.record("export.flags", format=fmt, rows=written)
+    db.session.commit()
+    click.echo(f"{written} flags exported", err=True)

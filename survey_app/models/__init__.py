@@ -12,6 +12,14 @@ from survey_app.models.homes import (
 )
 from survey_app.models.ratelimit import RateCounter
 from survey_app.models.responses import Answer, Response
+from survey_app.models.safeguarding import (
+    FLAG_OUTCOMES,
+    FLAG_SOURCES,
+    ROUTINE_REVIEW,
+    URGENT_REVIEW,
+    Flag,
+    safeguarding_lead,
+)
 from survey_app.models.settings import Setting
 from survey_app.models.staff import ROLE_NAMES, ROLES, User, user_home
 from survey_app.models.surveys import AUDIENCES, Invitation, Round
@@ -19,13 +27,18 @@ from survey_app.models.surveys import AUDIENCES, Invitation, Round
 __all__ = [
     "AUDIENCES",
     "FINDING_KINDS",
+    "FLAG_OUTCOMES",
+    "FLAG_SOURCES",
     "OFSTED_RATINGS",
     "ROLES",
     "ROLE_NAMES",
+    "ROUTINE_REVIEW",
+    "URGENT_REVIEW",
     "Answer",
     "AuditEvent",
     "AuditLogIsAppendOnly",
     "Base",
+    "Flag",
     "Home",
     "Invitation",
     "RateCounter",
@@ -36,5 +49,6 @@ __all__ = [
     "User",
     "Visit",
     "VisitFinding",
+    "safeguarding_lead",
     "user_home",
 ]
