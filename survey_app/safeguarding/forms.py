@@ -32,5 +32,9 @@ class ReviewForm(FlaskForm):
 
 
 class LeadForm(FlaskForm):
-    service = SelectField("Service", coerce=int, validate_choice=False)
-    user = SelectField("Person", coerce=int, validate_choice=False)
+    service = SelectField(
+        "Service", coerce=int, validate_choice=False, validators=[InputRequired("Choose a service.")]
+    )
+    user = SelectField(
+        "Person", coerce=int, validate_choice=False, validators=[InputRequired("Choose a person.")]
+    )
