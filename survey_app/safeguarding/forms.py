@@ -32,9 +32,16 @@ class ReviewForm(FlaskForm):
 
 
 class LeadForm(FlaskForm):
+    # The view looks both up and refuses what it cannot find, with a message.
     service = SelectField(
-        "Service", coerce=int, validate_choice=False, validators=[InputRequired("Choose a service.")]
+        "Service",
+        coerce=int,
+        validate_choice=False,
+        validators=[InputRequired("Choose a service.")],
     )
     user = SelectField(
-        "Person", coerce=int, validate_choice=False, validators=[InputRequired("Choose a person.")]
+        "Person",
+        coerce=int,
+        validate_choice=False,
+        validators=[InputRequired("Choose a person.")],
     )
