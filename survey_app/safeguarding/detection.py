@@ -54,11 +54,10 @@ def concerns_for(
     asked_to_talk: bool = False,
     final: bool = True,
 ) -> list[Concern]:
-    """Every concern in a response; free text is read only once the response is final."""
+    """Every concern in a response; routine reads wait until it is final (sent)."""
     answers = list(answers)
     found = [c for c in (_alert(answers, questions), _asked(asked_to_talk)) if c]
-    if final:
-        found.extend(_free_text([a.text for a in answers if a.text], audience))
+    found.extend(_free_text([a.text for a in answers if a.text], audience, final))
     return found
 
 
@@ -79,7 +78,7 @@ def _asked(asked_to_talk: bool) -> Concern | None:
     return Concern("asked_to_talk", True, (), ("asked for someone to talk to them",))
 
 
-def _free_text(texts: list[str], audience: str) -> list[Concern]:
+def _free_text(texts: list[str], audience: str, final: bool) -> list[Concern]:
     if not texts:
         return []
     categories: dict[str, None] = {}
@@ -90,7 +89,7 @@ def _free_text(texts: list[str], audience: str) -> list[Concern]:
         reasons.update(dict.fromkeys(why))
     if reasons:
         return [Concern("free_text", True, tuple(sorted(categories)), tuple(reasons))]
-    if audience in ROUTINE_AUDIENCES:
+    if final and audience in ROUTINE_AUDIENCES:
         return [Concern("routine_read", False, (), ("every young person's free text is read",))]
     return []
 

@@ -33,9 +33,15 @@ class ReviewError(ValueError):
 
 
 def flag_page(response: Response, questions: tuple[Question, ...], data: dict) -> bool:
-    """Flag an alert answer on a saved page at once; True if anything urgent was found."""
-    given = [Given(q.id, v, None) for q in questions for v in _values(data.get(q.id))]
-    concerns = concerns_for(given, {q.id: q for q in questions}, "", final=False)
+    """Flag a saved page's alert answers and worrying words at once, so a survey left unsent
+    (or a last page left with "Back") is still seen; True if anything urgent was found."""
+    given = [_given(q, data.get(q.id)) for q in questions]
+    concerns = concerns_for(
+        [g for found in given for g in found],
+        {q.id: q for q in questions},
+        response.round.audience,
+        final=False,
+    )
     return _add(response, concerns)
 
 
@@ -107,8 +113,11 @@ def _questions(round_: Round) -> dict[str, Question]:
     return {q.id: q for q in questions}
 
 
-def _values(raw) -> list[str]:
-    return [v for v in (raw if isinstance(raw, list) else [raw]) if isinstance(v, str) and v]
+def _given(question: Question, raw) -> list[Given]:
+    values = [v for v in (raw if isinstance(raw, list) else [raw]) if isinstance(v, str) and v]
+    if question.kind == "text":
+        return [Given(question.id, None, v.strip()) for v in values if v.strip()]
+    return [Given(question.id, v, None) for v in values]
 
 
 @dataclass(frozen=True)

@@ -119,3 +119,15 @@ def test_a_professional_is_not_shown_the_young_persons_help_page(sg, app):
     after = respond(app.test_client(), code, "I am worried she is being groomed online", safe="1")
     assert after.endswith("/thanks")
     assert {f.source for f in flags_of(app)} == {"free_text", "alert_answer"}
+
+
+def test_words_left_on_the_last_page_are_flagged_even_if_never_sent(sg, app):
+    """A disclosure typed, then "Back" and gone: the saved words still raise an urgent flag."""
+    [code] = codes_for(app, sg.world.oak_round)
+    client = app.test_client()
+    start(client, code)
+    sent = client.post(final_page(app, code), data={"open_comment": DISCLOSURE, "nav": "back"})
+    assert sent.status_code == 302
+    [flag] = flags_of(app)
+    assert (flag.source, flag.urgent) == ("free_text", True)
+    assert flag.categories == "criminal_exploitation"
