@@ -70,6 +70,9 @@ def send_new_flag_mails(flags: list[Flag]) -> int:
         log.info("SMTP_URL is not set: flags %s are on dashboards only", [f.id for f in flags])
         return 0
     messages = [_new_flag_mail(user, flag) for flag in flags for user in reviewers_of(flag.home)]
+    if not messages:
+        log.warning("nobody to mail about flags %s: name a registered manager or a safeguarding "
+                    "lead", [f.id for f in flags])  # fmt: skip
     try:
         sent = mail.send(messages) if messages else 0
     except mail.MailError as error:
