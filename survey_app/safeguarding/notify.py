@@ -88,11 +88,12 @@ def send_new_flag_mails(flags: list[Flag]) -> int:
 def _new_flag_mail(user: User, flag: Flag) -> EmailMessage:
     due = shortdatetime(flag.due_at)
     audience = flag.audience.replace("_", " ")
+    about = f"What it may be about: {what_about(flag)}\n" if flag.source == "free_text" else ""
     body = (
         f"Hello {user.name},\n\n"
         f"An answer to the {audience} survey at {flag.home.name} may need a safeguarding "
         f"review.\n\n"
-        f"What it may be about: {what_about(flag)}\n"
+        f"{about}"
         f"Raised because: {FLAG_SOURCES.get(flag.source, flag.source)}\n"
         f"Review by: {due}\n\n"
         f"Open the flag (you will be asked to sign in):\n{flag_url(flag)}\n\n"
