@@ -58,10 +58,12 @@ def register_templates(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from survey_app import safeguarding
     from survey_app.admin import bp as admin_bp
     from survey_app.auth import bp as auth_bp
     from survey_app.health import bp as health_bp
-    from survey_app.respond import bp as respond_bp
+    from survey_app.respond import safety  # noqa: F401 (adds the safety page's routes)
+    from survey_app.respond.views import bp as respond_bp
     from survey_app.schedule.web import init_app as init_schedule
     from survey_app.staff import bp as staff_bp
 
@@ -79,6 +81,8 @@ def register_blueprints(app: Flask) -> None:
     from survey_app.reports.web import init_app as init_reports
 
     init_reports(app)
+
+    safeguarding.init_app(app)
 
 
 def register_cli(app: Flask) -> None:

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from survey_app.auth.passwords import hash_password
 from survey_app.extensions import db
-from survey_app.models import Home, Service, User
+from survey_app.models import Home, Service, User, safeguarding_lead
 
 DEMO_PASSWORD = "demo-password-change-me"  # noqa: S105 (the demo's documented password)
 # email, name, role, home codes, service name
@@ -18,6 +18,7 @@ DEMO_USERS = (
     ("visitor@demo.example", "Pat Morgan", "reg44_visitor", ("OAK", "WIL"), None),
     ("qpag.chair@demo.example", "Chris Chair", "qpag_chair", (), None),
 )
+DEMO_SAFEGUARDING_LEAD = ("qa@demo.example", "North and West")
 
 
 def seed_demo_staff() -> list[str]:
@@ -41,5 +42,16 @@ def seed_demo_staff() -> list[str]:
             for code in codes:
                 if code in homes:
                     homes[code].registered_manager = user
+    _demo_lead(services)
     db.session.commit()
     return [row[0] for row in DEMO_USERS]
+
+
+def _demo_lead(services: dict[str, Service]) -> None:
+    email, service_name = DEMO_SAFEGUARDING_LEAD
+    service = services.get(service_name)
+    if service is None:
+        return
+    db.session.flush()
+    user = db.session.execute(select(User).filter_by(email=email)).scalar_one()
+    db.session.execute(safeguarding_lead.insert().values(user_id=user.id, service_id=service.id))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
-from flask import abort
+from flask import abort, g, has_request_context
 from flask_login import current_user, login_required
 from sqlalchemy import Select, false, or_, select
 
@@ -19,11 +19,13 @@ from survey_app.models import (
     ROLES,
     Action,
     DipSample,
+    Flag,
     Home,
     QaOccurrence,
     Round,
     Service,
     User,
+    safeguarding_lead,
     user_home,
 )
 from survey_app.schedule.activities import get_activity
@@ -42,18 +44,25 @@ SCOPE = {
 SCOPE_WORDS = {"all": "all homes", "service": "their service's homes", "homes": "their homes"}
 
 
+# Safeguarding reviewers are named, not a role: a home's registered manager, and the people an
+# administrator makes safeguarding lead of a service. A capability marked `reviewers` is theirs
+# too, for those homes only, whatever their role, except an administrator's.
+REVIEWERS_NOTE = "; also a home's registered manager and its service's safeguarding leads"
+
+
 @dataclass(frozen=True)
 class Capability:
     name: str
     description: str
     roles: frozenset[str]
+    reviewers: bool = False
 
 
-def _row(name: str, description: str, *roles: str) -> Capability:
+def _row(name: str, description: str, *roles: str, reviewers: bool = False) -> Capability:
     unknown = set(roles) - ALL
     if unknown:
         raise ValueError(f"{name}: unknown roles {sorted(unknown)}")
-    return Capability(name, description, frozenset(roles))
+    return Capability(name, description, frozenset(roles), reviewers)
 
 
 TABLE: tuple[Capability, ...] = (
@@ -202,16 +211,68 @@ TABLE: tuple[Capability, ...] = (
         "service_manager",
         "reg44_visitor",
     ),
+    _row(
+        "flags.view",
+        "list safeguarding flags: home, category, due time, status, never the words (audited)",
+        "qa_team",
+        "service_manager",
+        "home_manager",
+        reviewers=True,
+    ),
+    _row(
+        "flags.review",
+        "open a flag's reasons and the young person's words; record the review (audited)",
+        "service_manager",
+        reviewers=True,
+    ),
+    _row(
+        "flags.summary",
+        "weekly safeguarding monitoring: counts, review times, outcomes (no answer text)",
+        "qa_team",
+        "service_manager",
+        reviewers=True,
+    ),
 )
 CAPABILITIES = {capability.name: capability for capability in TABLE}
 
 
 def can(user, capability: str) -> bool:
-    """Whether the user's role has the capability; an unknown name is a bug, so it raises."""
-    allowed = CAPABILITIES[capability].roles
-    return (
-        bool(getattr(user, "is_authenticated", False)) and user.is_active and user.role in allowed
+    """Whether the user's role (or reviewer duty) has it; an unknown name raises, as a bug."""
+    cap = CAPABILITIES[capability]
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return False
+    return user.role in cap.roles or (cap.reviewers and bool(reviewed_home_ids(user)))
+
+
+def reviewed_home_ids(user: User) -> set[int]:
+    """Homes the user reviews flags for as registered manager or service safeguarding lead."""
+    if user.role == "admin":  # administrators never see what young people wrote
+        return set()
+    if has_request_context() and g.get("reviewed_homes_of") == user.id:
+        return g.reviewed_homes
+    led = select(safeguarding_lead.c.service_id).where(safeguarding_lead.c.user_id == user.id)
+    stmt = select(Home.id).where(
+        or_(Home.registered_manager_id == user.id, Home.service_id.in_(led))
     )
+    found = set(db.session.execute(stmt).scalars())
+    if has_request_context():
+        g.reviewed_homes_of, g.reviewed_homes = user.id, found
+    return found
+
+
+def home_ids_for(user: User, capability: str) -> set[int]:
+    """The homes where the user has the capability: by role's scope, or as a named reviewer."""
+    cap = CAPABILITIES[capability]
+    found = visible_home_ids(user) if user.role in cap.roles else set()
+    return found | reviewed_home_ids(user) if cap.reviewers else found
+
+
+def require_flag(user: User, flag_id: int, capability: str = "flags.view") -> Flag:
+    """The flag if the user has the capability at its home; otherwise 404."""
+    flag = db.session.get(Flag, flag_id)
+    if flag is None or flag.home_id not in home_ids_for(user, capability):
+        abort(404)
+    return flag
 
 
 def visible_homes_stmt(user: User) -> Select:
@@ -326,7 +387,8 @@ def markdown_table() -> str:
     lines.append(f"| homes covered | {scopes} |")
     for cap in TABLE:
         marks = " | ".join("✓" if role in cap.roles else "" for role in ROLES)
-        lines.append(f"| `{cap.name}`: {cap.description} | {marks} |")
+        note = REVIEWERS_NOTE if cap.reviewers else ""
+        lines.append(f"| `{cap.name}`: {cap.description}{note} | {marks} |")
     return "\n".join(lines)
 
 

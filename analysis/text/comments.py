@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analysis.safeguarding import AUDIENCES as SAFEGUARDING_AUDIENCES
-from analysis.safeguarding import assess
+from analysis.safeguarding import Assessment, assess
 from analysis.text.sentiment import score_sentiment
 from analysis.text.themes import detect_themes
 
@@ -19,22 +19,23 @@ class CommentAnalysis:
     themes: tuple[str, ...]
     safeguarding: bool
     reasons: tuple[str, ...]
+    categories: tuple[str, ...] = ()  # the safeguarding categories the reasons name
 
 
 def analyse_comment(text: str, audience: str) -> CommentAnalysis:
     """Sentiment, themes and safeguarding flag of one answer from one audience."""
     score = score_sentiment(text)
-    flagged, reasons = _safeguarding(text, audience)
+    found = _safeguarding(text, audience)
     return CommentAnalysis(
         sentiment=score.label,
         polarity=score.polarity,
         themes=detect_themes(text, audience),
-        safeguarding=flagged,
-        reasons=reasons,
+        safeguarding=found.flagged,
+        reasons=found.reasons,
+        categories=found.categories,
     )
 
 
-def _safeguarding(text: str, audience: str) -> tuple[bool, tuple[str, ...]]:
+def _safeguarding(text: str, audience: str) -> Assessment:
     """The safeguarding detector's verdict, so every caller of analyse_comment gets it."""
-    found = assess(text, audience if audience in SAFEGUARDING_AUDIENCES else "young_people")
-    return found.flagged, found.reasons
+    return assess(text, audience if audience in SAFEGUARDING_AUDIENCES else "young_people")

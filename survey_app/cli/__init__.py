@@ -18,6 +18,7 @@ def register_commands(app: Flask) -> None:
         reminders,
         report,
         retention,
+        safeguarding,
         schedule,
         translate,
         users,
@@ -35,6 +36,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(actions.actions)
     app.cli.add_command(report.report)
     app.cli.add_command(schedule.schedule)
+    app.cli.add_command(safeguarding.safeguarding)
 
 
 cli = FlaskGroup(

@@ -14,6 +14,7 @@ from survey_app.banks import get_banks
 from survey_app.exports import FORMATS, write_rows
 from survey_app.extensions import db
 from survey_app.records import RESPONSE_COLUMNS, BankFacts, analysis_records, answer_rows
+from survey_app.safeguarding.export import FLAG_COLUMNS, flag_rows
 from survey_app.schedule.export_rows import (
     ROUND_COLUMNS,
     SCHEDULE_COLUMNS,
@@ -112,3 +113,13 @@ def visits(fmt: str, out) -> None:
 def rounds(fmt: str, out) -> None:
     """Rounds: home, audience, theme, presentation, opens, closes, visit, invitations, responses."""
     _export("rounds", round_rows(), ROUND_COLUMNS, fmt, out, "rounds")
+
+
+@export.command("flags")
+@format_options
+def flags(fmt: str, out) -> None:
+    """Safeguarding flags: home, round, audience, categories, created, due, review; no words."""
+    written = write_rows(flag_rows(), FLAG_COLUMNS, fmt, out or sys.stdout)
+    audit.record("export.flags", format=fmt, rows=written)
+    db.session.commit()
+    click.echo(f"{written} flags exported", err=True)

@@ -25,6 +25,14 @@ from survey_app.models.homes import (
 )
 from survey_app.models.ratelimit import RateCounter
 from survey_app.models.responses import Answer, Response
+from survey_app.models.safeguarding import (
+    FLAG_OUTCOMES,
+    FLAG_SOURCES,
+    ROUTINE_REVIEW,
+    URGENT_REVIEW,
+    Flag,
+    safeguarding_lead,
+)
 from survey_app.models.schedule import CalendarToken, QaOccurrence, ThemePin, ThemeSetting
 from survey_app.models.settings import Setting
 from survey_app.models.staff import ROLE_NAMES, ROLES, User, user_home
@@ -43,14 +51,19 @@ __all__ = [
     "DipSample",
     "QpagMeeting",
     "FINDING_KINDS",
+    "FLAG_OUTCOMES",
+    "FLAG_SOURCES",
     "OFSTED_RATINGS",
     "ROLES",
     "ROLE_NAMES",
+    "ROUTINE_REVIEW",
+    "URGENT_REVIEW",
     "Answer",
     "AuditEvent",
     "AuditLogIsAppendOnly",
     "Base",
     "CalendarToken",
+    "Flag",
     "Home",
     "Invitation",
     "QaOccurrence",
@@ -65,5 +78,6 @@ __all__ = [
     "Visit",
     "VisitFinding",
     "qpag_meeting_action",
+    "safeguarding_lead",
     "user_home",
 ]

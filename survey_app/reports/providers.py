@@ -8,6 +8,8 @@ the reports say so; connect it here, and only here, when its feature lands.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import current_app, has_request_context
 from flask_login import current_user
 from sqlalchemy import and_, or_, select
@@ -23,13 +25,13 @@ from analysis.reports import (
     Source,
     ThematicReview,
     YouSaidWeDid,
-    not_recorded,
 )
 from survey_app import audit
 from survey_app.actions.lines import ORIGINAL, you_said_we_did_for_period
 from survey_app.extensions import db
-from survey_app.models import Action, Home, QaOccurrence, Service, Visit, VisitFinding
+from survey_app.models import Action, Flag, Home, QaOccurrence, Service, Visit, VisitFinding
 from survey_app.models import DipSample as DipSampleRow
+from survey_app.records import london_midnight
 from survey_app.schedule.activities import get_activity
 
 
@@ -89,8 +91,22 @@ def you_said_we_did(period: Period, home_code: str | None = None) -> Source[YouS
 
 
 def safeguarding_flags(period: Period) -> Source[FlagRecord]:
-    """When possible disclosures were flagged and reviewed (never what they said)."""
-    return not_recorded()
+    """When urgent flags were raised in the period and reviewed (never what was said).
+
+    Routine reads of every young person's comment are not counted: they are a safety net,
+    not a judgement that something was disclosed.
+    """
+    start, end = london_midnight(period.start), london_midnight(period.end + timedelta(days=1))
+    stmt = (
+        select(Home.code, Flag.audience, Flag.created_at, Flag.reviewed_at)
+        .join(Home, Home.id == Flag.home_id)
+        .where(Flag.urgent.is_(True), Flag.created_at >= start, Flag.created_at < end)
+        .order_by(Flag.created_at)
+    )
+    rows = db.session.execute(stmt)
+    return Source(
+        tuple(FlagRecord(code, aud, raised, reviewed) for code, aud, raised, reviewed in rows)
+    )
 
 
 def thematic_reviews(period: Period) -> Source[ThematicReview]:

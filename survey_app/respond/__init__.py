@@ -1,5 +1,5 @@
-"""The respondent journey: code → welcome → pages → open question → thank you."""
+"""The respondent journey: code → welcome → pages → open question → (safety) → thank you.
 
-from survey_app.respond.views import bp
-
-__all__ = ["bp"]
+The blueprint lives in views.py (the safety page adds its routes to it in safety.py); nothing is
+imported here, so that using a small module such as `respond.codes` never loads the views.
+"""

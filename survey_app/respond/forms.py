@@ -85,3 +85,16 @@ def _add_final_fields(form_class, audience: str) -> None:
             _l("Your name (optional)"),
             validators=[Optional(), Length(max=MAX_NAME, message=name_too_long)],
         )
+
+
+class ContactForm(FlaskForm):
+    """After a worrying answer: would they like someone to talk to them? Never required."""
+
+    wants_contact = BooleanField(_l("Yes, I'd like someone to talk to me"))
+    contact_name = StringField(
+        _l("Your name, if you want to give it"),
+        validators=[
+            Optional(),
+            Length(max=MAX_NAME, message=_l("Please keep the name under 80 letters.")),
+        ],
+    )

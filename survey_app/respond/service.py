@@ -16,6 +16,8 @@ from survey_app.extensions import db
 from survey_app.models import Answer, Invitation, Response
 from survey_app.ratelimit import counts, record
 from survey_app.respond.codes import normalise
+from survey_app.safeguarding import flags
+from survey_app.safeguarding.notify import notify_response
 
 GUESS_WINDOW = timedelta(minutes=15)
 
@@ -100,7 +102,7 @@ def save_page(
     language: str,
     finished: bool = True,
 ) -> None:
-    """Replace this page's answers with what was sent; one commit per page.
+    """Replace this page's answers with what was sent; one commit per page, flags included.
 
     `finished=False` keeps answers without counting the page as done (a language switch).
     """
@@ -112,7 +114,11 @@ def save_page(
             .where(Response.id == response.id)
             .values(pages_done=done, language=language, updated_at=now())
         )
+        # "I don't feel safe at all" is flagged now, even if the survey is never finished.
+        urgent = flags.flag_page(response, questions, data)
         db.session.commit()
+    if urgent:
+        notify_response(response.id)  # after the commit: a mail failure never loses an answer
 
 
 def submit(
@@ -120,7 +126,10 @@ def submit(
 ) -> bool:
     """Store the last page and mark the response submitted; False if it already was."""
     with writing():
-        return _submit(response, questions, data, extras, language)
+        done = _submit(response, questions, data, extras, language)
+    if done:
+        notify_response(response.id)  # after the commit: a mail failure never loses an answer
+    return done
 
 
 def _submit(response, questions, data, extras, language) -> bool:
@@ -134,8 +143,22 @@ def _submit(response, questions, data, extras, language) -> bool:
         db.session.rollback()
         return False
     _write_answers(response, questions, data)
+    asked = bool(extras.get("wants_contact") or extras.get("contact_name"))
+    flags.flag_submission(response, asked_to_talk=asked)  # in the same transaction as the answers
     db.session.commit()
     return True
+
+
+def ask_to_talk(response: Response, name: str | None) -> None:
+    """After sending: the young person would like someone to talk to them, perhaps by name."""
+    values = {"wants_contact": True, "updated_at": now()}
+    if name:
+        values["contact_name"] = name
+    with writing():
+        db.session.execute(update(Response).where(Response.id == response.id).values(**values))
+        flags.flag_asked_to_talk(response)
+        db.session.commit()
+    notify_response(response.id)
 
 
 def stored_answers(response: Response | None, questions: tuple[Question, ...]) -> dict:

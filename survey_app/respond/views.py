@@ -16,6 +16,7 @@ from survey_app.respond.language import SUPPORTED, current_language, direction, 
 from survey_app.respond.presentation import look
 from survey_app.respond.service import Access
 from survey_app.respond.survey import Survey, survey_for
+from survey_app.safeguarding.flags import wants_safety_page
 
 bp = Blueprint("respond", __name__, template_folder="templates")
 
@@ -164,7 +165,8 @@ def _after_post(invitation, response, survey: Survey, current, form):
     going_back = request.form.get("nav") == "back"
     if current.is_final and not going_back:
         service.submit(response, current.questions, data, _extras(form), current_language())
-        return redirect(url_for("respond.thanks", code=invitation.code))
+        after = "respond.safety" if wants_safety_page(response) else "respond.thanks"
+        return redirect(url_for(after, code=invitation.code))
     service.save_page(response, current.questions, data, current.number, current_language())
     if going_back:
         target = current.number - 1

@@ -17,9 +17,11 @@ from sqlalchemy.exc import IntegrityError
 from survey_app import audit
 from survey_app.actions.tick import tick_actions
 from survey_app.banks import get_banks
+from survey_app.clock import now
 from survey_app.extensions import db
 from survey_app.models import AUDIENCES, Round, User, Visit
 from survey_app.rounds import add_round
+from survey_app.safeguarding.escalation import escalate_overdue_flags
 from survey_app.schedule import qa_generation, themes
 from survey_app.schedule.rotation import RotationError
 from survey_app.schedule.windows import RoundWindow, round_window
@@ -97,12 +99,21 @@ def schedule_qa_activities(today: date) -> list[str]:
     return [*done, *(Problem(p) for p in problems)]
 
 
+def escalate_flags(today: date) -> list[str]:
+    """Backstop for the hourly `safeguarding escalate`: overdue flags go to the service manager."""
+    escalated = escalate_overdue_flags(now())
+    return (
+        [f"{escalated} safeguarding flag(s) past their review time escalated"] if escalated else []
+    )
+
+
 STEPS: list[tuple[str, Step]] = [
     ("close rounds", close_finished_rounds),
     ("open rounds", open_rounds_before_visits),
     ("QA schedule", schedule_qa_activities),
     # Actions past due plus the grace go on the escalation list; every other month, a dip sample.
     ("actions", tick_actions),
+    ("safeguarding", escalate_flags),
 ]
 
 

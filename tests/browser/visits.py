@@ -110,6 +110,16 @@ def thanks(w: Where):
     yield "code already used (409)"
 
 
+def safety(w: Where):
+    """After a possible disclosure: who to talk to now, and the offer to leave a name."""
+    [code] = w.codes("feeling_safe")
+    _to_final_page(w, code)
+    w.page.fill("textarea", "some older lads make me take stuff to places")
+    next_page(w.page)
+    assert "/safety" in w.page.url, w.page.url
+    yield "safety page"
+
+
 def help_page(w: Where):
     w.page.goto(w.url("/help"))
     yield "help"
@@ -172,6 +182,7 @@ RESPONDENT_VISITS = [
     open_question,
     final_adult,
     thanks,
+    safety,
     help_page,
     unknown_code,
     closed,

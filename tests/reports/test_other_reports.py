@@ -48,8 +48,7 @@ def run(runner, tmp_path, *args):
 
 
 def test_qpag_report_counts_visits_and_says_what_is_not_recorded(runner, tmp_path, visited):
-    """March: one visit done, its report due within 2 weeks, empty sections saying so, and the
-    safeguarding flags (not kept yet) said to be not recorded."""
+    """March: one visit done, its report due within 2 weeks, empty sections saying so."""
     html = run(runner, tmp_path, "qpag", "--month", "2026-03")
     assert "Monthly QPAG report" in html and "March 2026" in html
     assert "1 visit done this month" in html
@@ -57,7 +56,7 @@ def test_qpag_report_counts_visits_and_says_what_is_not_recorded(runner, tmp_pat
         assert f">{section}</h2>" in html
     assert "Visit findings: none in this period." in html
     assert "Dip samples: none in this period." in html
-    assert "not yet recorded in the service" in html  # the safeguarding flags' KPI
+    assert "not yet recorded in the service" not in html
     assert "Survey response: young people" in html
 
 

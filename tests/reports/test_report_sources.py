@@ -114,7 +114,7 @@ def test_qpag_report_shows_the_months_findings_actions_and_dip_samples(runner, t
     assert "Return interviews offered in 9 of 10 episodes." in html
     assert "Thematic review: North and West (service-wide)" in html
     assert "Education plans reviewed across the service." in html
-    assert "not yet recorded in the service" in html  # safeguarding flags only
+    assert "not yet recorded in the service" not in html
     for section in ("Visit findings", "QPAG actions", "Dip samples", "Thematic reviews"):
         assert f"{section}: not yet recorded" not in html
 
@@ -142,3 +142,33 @@ def test_a_report_built_on_the_command_line_is_audited(runner, tmp_path, march, 
     assert events[0]["detail"]["scope"] == "March 2026" and events[1]["home"] == "OAK"
     assert events[1]["detail"]["format"] == "html"
     assert events[1]["detail"]["origin"] == "command line"
+
+
+def test_voice_report_counts_safeguarding_flags_without_their_words(
+    runner, client, make_codes, tmp_path, today
+):
+    """A disclosure raised this period is counted in the report; its words never appear."""
+    from tests.respond.helpers import answer_everything
+
+    [code] = make_codes()
+    words = "some older lads make me take stuff to places"
+    answer_everything(client, code, comment=words)
+    out = tmp_path / "voice.csv"
+    result = runner.invoke(
+        args=[
+            "report",
+            "voice",
+            "--from",
+            today.replace(day=1).isoformat(),
+            "--to",
+            today.isoformat(),
+            "--format",
+            "csv",
+            "--out",
+            str(out),
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Young people,all homes,young_people,,,safeguarding flags raised,1," in text
+    assert words not in text

@@ -1,7 +1,7 @@
 """actions
 
 Revision ID: 0006_actions
-Revises: 0004_schedule
+Revises: 0005_safeguarding
 Create Date: 2026-11-26 13:35:53.776066
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0006_actions'
-down_revision = '0004_schedule'
+down_revision = '0005_safeguarding'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,195 @@
+"""Raising flags inside the respondent's unit of work; listing, counting and reviewing them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import joinedload
+
+from survey_app import audit
+from survey_app.banks import Question, get_banks
+from survey_app.clock import now
+from survey_app.extensions import db
+from survey_app.models import (
+    FLAG_OUTCOMES,
+    ROUTINE_REVIEW,
+    URGENT_REVIEW,
+    Answer,
+    Flag,
+    Response,
+    Round,
+    User,
+)
+from survey_app.safeguarding.detection import Concern, Given, concerns_for
+
+SAFETY_PAGE_SOURCES = ("free_text", "alert_answer")
+
+
+class ReviewError(ValueError):
+    """A review that cannot be recorded, in words for the reviewer."""
+
+
+def flag_page(response: Response, questions: tuple[Question, ...], data: dict) -> bool:
+    """Flag a saved page's alert answers and worrying words at once, so a survey left unsent
+    (or a last page left with "Back") is still seen; True if anything urgent was found."""
+    given = [_given(q, data.get(q.id)) for q in questions]
+    concerns = concerns_for(
+        [g for found in given for g in found],
+        {q.id: q for q in questions},
+        response.round.audience,
+        final=False,
+    )
+    return _add(response, concerns)
+
+
+def flag_submission(response: Response, asked_to_talk: bool) -> bool:
+    """Read the whole response as submitted and flag it; True if anything urgent was found."""
+    round_ = response.round
+    rows = db.session.execute(
+        select(Answer.question_id, Answer.value, Answer.text).where(
+            Answer.response_id == response.id
+        )
+    ).all()
+    concerns = concerns_for(
+        [Given(*row) for row in rows],
+        _questions(round_),
+        round_.audience,
+        asked_to_talk=asked_to_talk,
+    )
+    return _add(response, concerns)
+
+
+def flag_asked_to_talk(response: Response) -> bool:
+    """The young person asked, after sending, for someone to talk to them."""
+    return _add(response, concerns_for([], {}, "", asked_to_talk=True, final=False))
+
+
+def wants_safety_page(response: Response) -> bool:
+    """A young person whose words or answers raised an urgent flag sees who can help next."""
+    if response.round.audience != "young_people":
+        return False
+    stmt = select(Flag.id).where(
+        Flag.response_id == response.id, Flag.urgent, Flag.source.in_(SAFETY_PAGE_SOURCES)
+    )
+    return db.session.execute(stmt.limit(1)).first() is not None
+
+
+def _add(response: Response, concerns: list[Concern]) -> bool:
+    """Insert the flags in the caller's transaction; one per source, so repeats add nothing."""
+    if not concerns:
+        return False
+    round_, at = response.round, now()
+    rows = [_row(response, round_, concern, at) for concern in concerns]
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    unique = ["response_id", "source"]
+    db.session.execute(insert(Flag).values(rows).on_conflict_do_nothing(index_elements=unique))
+    return any(concern.urgent for concern in concerns)
+
+
+def _row(response: Response, round_: Round, concern: Concern, at: datetime) -> dict:
+    return {
+        "response_id": response.id,
+        "home_id": round_.home_id,
+        "round_id": round_.id,
+        "audience": round_.audience,
+        "source": concern.source,
+        "urgent": concern.urgent,
+        "categories": ",".join(concern.categories),
+        "reasons": "\n".join(concern.reasons) or None,
+        "created_at": at,
+        "due_at": at + (URGENT_REVIEW if concern.urgent else ROUTINE_REVIEW),
+        "status": "new",
+    }
+
+
+def _questions(round_: Round) -> dict[str, Question]:
+    banks = get_banks()
+    theme = banks.theme(round_.audience, round_.theme_id)
+    questions = [*banks.core(round_.audience).questions, *(theme.questions if theme else ())]
+    return {q.id: q for q in questions}
+
+
+def _given(question: Question, raw) -> list[Given]:
+    values = [v for v in (raw if isinstance(raw, list) else [raw]) if isinstance(v, str) and v]
+    if question.kind == "text":
+        return [Given(question.id, None, v.strip()) for v in values if v.strip()]
+    return [Given(question.id, v, None) for v in values]
+
+
+@dataclass(frozen=True)
+class FlagCounts:
+    urgent_open: int = 0
+    routine_open: int = 0
+    overdue: int = 0
+
+
+def flags_in(home_ids: set[int], show: str, limit: int = 500) -> list[Flag]:
+    """Flags at these homes: open ones by due time, or reviewed ones newest first."""
+    stmt = (
+        select(Flag)
+        .options(joinedload(Flag.home), joinedload(Flag.round))
+        .where(Flag.home_id.in_(home_ids))
+    )
+    if show == "open":
+        stmt = stmt.where(Flag.status == "new").order_by(Flag.urgent.desc(), Flag.due_at)
+    elif show == "reviewed":
+        stmt = stmt.where(Flag.status == "reviewed").order_by(Flag.reviewed_at.desc())
+    else:
+        stmt = stmt.order_by(Flag.created_at.desc())
+    return list(db.session.execute(stmt.limit(limit)).scalars())
+
+
+def counts_in(home_ids: set[int], at: datetime) -> FlagCounts:
+    """Open flags at these homes, urgent and routine, and how many are past their due time."""
+    rows = db.session.execute(
+        select(Flag.urgent, Flag.due_at).where(Flag.home_id.in_(home_ids), Flag.status == "new")
+    ).all()
+    return FlagCounts(
+        urgent_open=sum(1 for urgent, _ in rows if urgent),
+        routine_open=sum(1 for urgent, _ in rows if not urgent),
+        overdue=sum(1 for _, due in rows if due < at),
+    )
+
+
+def free_text_of(flag: Flag) -> list[str]:
+    """What the young person wrote in the flagged response (reviewers only)."""
+    stmt = (
+        select(Answer.text)
+        .where(Answer.response_id == flag.response_id, Answer.text.is_not(None))
+        .order_by(Answer.id)
+    )
+    return list(db.session.execute(stmt).scalars())
+
+
+def review(flag: Flag, reviewer: User, outcome: str, notes: str, at: datetime) -> None:
+    """Record the review once; a second review of the same flag is refused."""
+    if outcome not in FLAG_OUTCOMES:
+        raise ReviewError("Choose one of the outcomes listed.")
+    done = db.session.execute(
+        update(Flag)
+        .where(Flag.id == flag.id, Flag.status == "new")
+        .values(
+            status="reviewed",
+            reviewed_at=at,
+            reviewed_by_id=reviewer.id,
+            outcome=outcome,
+            notes=notes,
+        )
+    )
+    if done.rowcount == 0:
+        db.session.rollback()
+        raise ReviewError("This flag has already been reviewed; the first review stands.")
+    audit.record(
+        "safeguarding.flag_reviewed",
+        reviewer,
+        target=("flag", flag.id),
+        home_id=flag.home_id,
+        outcome=outcome,
+        late=at > flag.due_at,
+    )
+    db.session.commit()
+    db.session.refresh(flag)
