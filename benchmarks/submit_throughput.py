@@ -28,14 +28,15 @@ from benchmarks._server import demo_environment, gunicorn, invite  # noqa: E402
 
 
 class Browser:
-    """One keep-alive connection with a cookie jar of one cookie, like a phone."""
+    """One keep-alive connection and its cookies, like a phone."""
 
     def __init__(self, port: int) -> None:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        self.cookie = ""
+        self.cookies: dict[str, str] = {}
 
     def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str, str]:
-        headers = {"Cookie": self.cookie} if self.cookie else {}
+        jar = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        headers = {"Cookie": jar} if jar else {}
         body = None
         if form is not None:
             body = urllib.parse.urlencode(form, doseq=True)
@@ -49,9 +50,9 @@ class Browser:
             self.conn.request(method, path, body=body, headers=headers)
             response = self.conn.getresponse()
         text = response.read().decode()
-        cookie = response.getheader("Set-Cookie")
-        if cookie:
-            self.cookie = cookie.split(";", 1)[0]
+        for cookie in response.headers.get_all("Set-Cookie") or ():
+            name, _, value = cookie.split(";", 1)[0].partition("=")
+            self.cookies[name] = value
         return response.status, response.getheader("Location") or "", text
 
 
@@ -122,16 +123,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--per-connection", type=int, default=40)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     args = parser.parse_args()
     total = args.connections * args.per_connection
     with demo_environment() as env:
         codes = invite(env, total)
-        with gunicorn(env) as port:
+        with gunicorn(env, workers=args.workers, threads=args.threads) as port:
             submit_s, submit_lat = run_submits(port, codes, args.connections)
-        with gunicorn(env, app="benchmarks.bare_app:app") as port:
+        bare = "benchmarks.bare_app:app"
+        with gunicorn(env, app=bare, workers=args.workers, threads=args.threads) as port:
             bare_s, bare_lat = run_bare(port, total, args.connections)
     responses_per_s, bare_per_s = total / submit_s, total / bare_s
     ratio = responses_per_s / bare_per_s
+    print(f"gunicorn              {args.workers} workers x {args.threads} threads, SQLite")
     print(f"connections           {args.connections}")
     print(f"responses submitted   {total}")
     print(

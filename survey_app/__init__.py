@@ -20,7 +20,18 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     register_cli(app)
     register_error_pages(app)
     register_security_headers(app)
+    warm_up()
     return app
+
+
+def warm_up() -> None:
+    """Load the safeguarding lexicons now, once per process, not during a child's submit.
+
+    Loading takes most of a second; without this the first answers after a restart wait for it.
+    """
+    from analysis import analyse_comment
+
+    analyse_comment("warming up", "young_people")
 
 
 def register_proxy(app: Flask) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from survey_app.banks import Question
 from survey_app.clock import now
-from survey_app.database import writing
+from survey_app.database import reading, writing
 from survey_app.extensions import db
 from survey_app.models import Answer, Invitation, Response
 from survey_app.ratelimit import counts, record
@@ -106,6 +106,8 @@ def save_page(
 
     `finished=False` keeps answers without counting the page as done (a language switch).
     """
+    with reading():  # read and judge the words without holding the write lock
+        concerns = flags.page_concerns(response, questions, data)
     with writing():
         _write_answers(response, questions, data)
         done = max(response.pages_done, page) if finished else response.pages_done
@@ -115,7 +117,7 @@ def save_page(
             .values(pages_done=done, language=language, updated_at=now())
         )
         # "I don't feel safe at all" is flagged now, even if the survey is never finished.
-        urgent = flags.flag_page(response, questions, data)
+        urgent = flags.add_flags(response, concerns)
         db.session.commit()
     if urgent:
         notify_response(response.id)  # after the commit: a mail failure never loses an answer
@@ -125,14 +127,17 @@ def submit(
     response: Response, questions: tuple[Question, ...], data: dict, extras: dict, language: str
 ) -> bool:
     """Store the last page and mark the response submitted; False if it already was."""
+    asked = bool(extras.get("wants_contact") or extras.get("contact_name"))
+    with reading():  # read and judge the words without holding the write lock
+        concerns = flags.submission_concerns(response, questions, data, asked_to_talk=asked)
     with writing():
-        done = _submit(response, questions, data, extras, language)
+        done = _submit(response, questions, data, extras, language, concerns)
     if done:
         notify_response(response.id)  # after the commit: a mail failure never loses an answer
     return done
 
 
-def _submit(response, questions, data, extras, language) -> bool:
+def _submit(response, questions, data, extras, language, concerns) -> bool:
     marked = db.session.execute(
         update(Response)
         .where(Response.id == response.id, Response.submitted_at.is_(None))
@@ -143,8 +148,7 @@ def _submit(response, questions, data, extras, language) -> bool:
         db.session.rollback()
         return False
     _write_answers(response, questions, data)
-    asked = bool(extras.get("wants_contact") or extras.get("contact_name"))
-    flags.flag_submission(response, asked_to_talk=asked)  # in the same transaction as the answers
+    flags.add_flags(response, concerns)  # in the same transaction as the answers
     db.session.commit()
     return True
 

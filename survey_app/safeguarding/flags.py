@@ -32,33 +32,33 @@ class ReviewError(ValueError):
     """A review that cannot be recorded, in words for the reviewer."""
 
 
-def flag_page(response: Response, questions: tuple[Question, ...], data: dict) -> bool:
-    """Flag a saved page's alert answers and worrying words at once, so a survey left unsent
-    (or a last page left with "Back") is still seen; True if anything urgent was found."""
-    given = [_given(q, data.get(q.id)) for q in questions]
-    concerns = concerns_for(
-        [g for found in given for g in found],
-        {q.id: q for q in questions},
-        response.round.audience,
-        final=False,
-    )
-    return _add(response, concerns)
+def page_concerns(response: Response, questions: tuple[Question, ...], data: dict) -> list:
+    """A page's alert answers and worrying words, so a survey left unsent is still seen.
+
+    Worked out before the write lock is taken: reading text is the slow part, and holding
+    the lock for it would make every other young person's submit wait.
+    """
+    given = [g for q in questions for g in _given(q, data.get(q.id))]
+    return concerns_for(given, {q.id: q for q in questions}, response.round.audience, final=False)
 
 
-def flag_submission(response: Response, asked_to_talk: bool) -> bool:
-    """Read the whole response as submitted and flag it; True if anything urgent was found."""
-    round_ = response.round
-    rows = db.session.execute(
+def submission_concerns(
+    response: Response, questions: tuple[Question, ...], data: dict, asked_to_talk: bool
+) -> list:
+    """The whole response as it will be submitted: the pages stored so far plus this one."""
+    round_, sent_here = response.round, {q.id for q in questions}
+    stored = db.session.execute(
         select(Answer.question_id, Answer.value, Answer.text).where(
-            Answer.response_id == response.id
+            Answer.response_id == response.id, Answer.question_id.not_in(sent_here)
         )
     ).all()
-    concerns = concerns_for(
-        [Given(*row) for row in rows],
-        _questions(round_),
-        round_.audience,
-        asked_to_talk=asked_to_talk,
-    )
+    given = [Given(*row) for row in stored]
+    given += [g for q in questions for g in _given(q, data.get(q.id))]
+    return concerns_for(given, _questions(round_), round_.audience, asked_to_talk=asked_to_talk)
+
+
+def add_flags(response: Response, concerns: list) -> bool:
+    """Insert the flags in the caller's transaction, with the answers; True if any is urgent."""
     return _add(response, concerns)
 
 
