@@ -49,6 +49,7 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/page_weight.py
 	$(BIN)/python benchmarks/submit_throughput.py
+	$(BIN)/python benchmarks/report_scale.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
