@@ -43,14 +43,19 @@ def format_options(command):
     )(command)
 
 
+def _export(name: str, rows, columns: list[str], fmt: str, out, what: str) -> None:
+    """Write the rows, then record the export in the audit log: who took what data out."""
+    written = write_rows(rows, columns, fmt, out or sys.stdout)
+    audit.record(f"export.{name}", format=fmt, rows=written)
+    db.session.commit()
+    click.echo(f"{written} {what} exported", err=True)
+
+
 @export.command("responses")
 @format_options
 def responses(fmt: str, out) -> None:
     """Every stored answer: round, home, audience, theme, question, value, text, when sent."""
-    written = write_rows(answer_rows(), RESPONSE_COLUMNS, fmt, out or sys.stdout)
-    audit.record("export.responses", format=fmt, rows=written)
-    db.session.commit()
-    click.echo(f"{written} answers exported", err=True)
+    _export("responses", answer_rows(), RESPONSE_COLUMNS, fmt, out, "answers")
 
 
 @export.command("audit")
@@ -58,20 +63,14 @@ def responses(fmt: str, out) -> None:
 def audit_log(fmt: str, out) -> None:
     """The audit log, newest first: when, who, action, target, home, detail."""
     rows = audit.audit_rows(detail_as_text=fmt == "csv")
-    written = write_rows(rows, audit.AUDIT_COLUMNS, fmt, out or sys.stdout)
-    audit.record("export.audit", format=fmt, rows=written)
-    db.session.commit()
-    click.echo(f"{written} audit events exported", err=True)
+    _export("audit", rows, audit.AUDIT_COLUMNS, fmt, out, "audit events")
 
 
 @export.command("actions")
 @format_options
 def actions(fmt: str, out) -> None:
     """Every action: source, home, owner, status, due, done, escalated, "you said, we did"."""
-    written = write_rows(action_rows(), ACTION_COLUMNS, fmt, out or sys.stdout)
-    audit.record("export.actions", format=fmt, rows=written)
-    db.session.commit()
-    click.echo(f"{written} actions exported", err=True)
+    _export("actions", action_rows(), ACTION_COLUMNS, fmt, out, "actions")
 
 
 @export.command("analysis")
@@ -84,14 +83,10 @@ def actions(fmt: str, out) -> None:
 def analysis_export(out) -> None:
     """Questions, rounds, responses and answers as JSON lines, for `python -m analysis`."""
     written = write_jsonl(out, analysis_records(BankFacts(get_banks())))
-    click.echo(f"{written} records exported", err=True)
-
-
-def _export(name: str, rows, columns: list[str], fmt: str, out, what: str) -> None:
-    written = write_rows(rows, columns, fmt, out or sys.stdout)
-    audit.record(f"export.{name}", format=fmt, rows=written)
+    # It holds the free text of every answer, so taking it out is audited like the others.
+    audit.record("export.analysis", format="jsonl", rows=written)
     db.session.commit()
-    click.echo(f"{written} {what} exported", err=True)
+    click.echo(f"{written} records exported", err=True)
 
 
 @export.command("schedule")
@@ -119,7 +114,4 @@ def rounds(fmt: str, out) -> None:
 @format_options
 def flags(fmt: str, out) -> None:
     """Safeguarding flags: home, round, audience, categories, created, due, review; no words."""
-    written = write_rows(flag_rows(), FLAG_COLUMNS, fmt, out or sys.stdout)
-    audit.record("export.flags", format=fmt, rows=written)
-    db.session.commit()
-    click.echo(f"{written} flags exported", err=True)
+    _export("flags", flag_rows(), FLAG_COLUMNS, fmt, out, "flags")

@@ -93,3 +93,13 @@ def test_export_responses_to_a_file_as_json(runner, client, make_codes, tmp_path
     assert result.exit_code == 0
     rows = json.loads(out.read_text())
     assert rows and all(r["home"] == "OAK" and r["audience"] == "staff" for r in rows)
+
+
+def test_the_analysis_export_is_audited(runner, client, make_codes, tmp_path):
+    """The JSON-lines export holds free text, so taking it out leaves an audit event."""
+    [code] = make_codes()
+    answer_everything(client, code)
+    out = tmp_path / "export.jsonl"
+    assert runner.invoke(args=["export", "analysis", "--out", str(out)]).exit_code == 0
+    audit = runner.invoke(args=["export", "audit", "--format", "json"])
+    assert any(event["action"] == "export.analysis" for event in json.loads(audit.stdout))
