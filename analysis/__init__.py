@@ -39,7 +39,12 @@ from analysis.results import Figures, Result, Summary, ValueShare
 from analysis.stats import Proportion, proportion, wilson_interval
 from analysis.suppression import DEFAULT_THRESHOLD, suppress
 from analysis.text.anonymise import anonymise
-from analysis.text.comments import CommentAnalysis, analyse_comment
+from analysis.text.comments import (
+    CommentAnalysis,
+    analyse_comment,
+    safeguarding_verdict,
+    sentiment_label,
+)
 from analysis.text.quotes import Quote, ThemeQuotes, select_quotes
 from analysis.text.themes import THEMES
 from analysis.trend import Trend
@@ -90,7 +95,9 @@ __all__ = [
     "response_rate_chart",
     "response_rate_trend",
     "round_fatigue",
+    "safeguarding_verdict",
     "select_quotes",
+    "sentiment_label",
     "share_chart",
     "summarise",
     "suppress",

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from flask import Flask, has_request_context, request
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 
 from survey_app.extensions import db
 
@@ -45,14 +45,51 @@ def reading() -> Iterator[None]:
 @contextmanager
 def writing() -> Iterator[None]:
     """Start a fresh transaction holding the write lock; the caller commits it inside."""
-    if db.session().in_transaction():
-        db.session.commit()
+    _end_session_transaction()
     token = _BEGIN.set("BEGIN IMMEDIATE")
     try:
         with _writer_queue():
             yield
     finally:
         _BEGIN.reset(token)
+
+
+@contextmanager
+def core_reading() -> Iterator[Connection]:
+    """A Core connection in a read transaction, for the respondent's busiest requests.
+
+    The ORM session's bookkeeping on begin and commit cost more than SQLite's work on a
+    submit (benchmarks/submit_throughput.py), so respondent requests read and write through
+    plain connections. Like reading(), it never holds the write lock.
+    """
+    token = _BEGIN.set("BEGIN")
+    try:
+        with db.engine.connect() as connection:
+            connection.begin()
+            yield connection
+            connection.commit()
+    finally:
+        _BEGIN.reset(token)
+
+
+@contextmanager
+def core_writing() -> Iterator[Connection]:
+    """A Core connection holding the write lock; committed on leaving unless rolled back."""
+    _end_session_transaction()
+    token = _BEGIN.set("BEGIN IMMEDIATE")
+    try:
+        with _writer_queue(), db.engine.connect() as connection:
+            connection.begin()
+            yield connection
+            connection.commit()  # does nothing when the caller rolled back
+    finally:
+        _BEGIN.reset(token)
+
+
+def _end_session_transaction() -> None:
+    """A session transaction left open on a POST may hold SQLite's write lock: end it first."""
+    if db.session().in_transaction():
+        db.session.commit()
 
 
 @contextmanager

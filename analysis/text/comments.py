@@ -36,6 +36,16 @@ def analyse_comment(text: str, audience: str) -> CommentAnalysis:
     )
 
 
+def safeguarding_verdict(text: str, audience: str) -> Assessment:
+    """The safeguarding detector's verdict alone: what a submit needs, without the themes."""
+    return _safeguarding(text, audience)
+
+
+def sentiment_label(text: str) -> str:
+    """"positive", "neutral" or "negative", as analyse_comment would say."""
+    return score_sentiment(text).label
+
+
 def _safeguarding(text: str, audience: str) -> Assessment:
     """The safeguarding detector's verdict, so every caller of analyse_comment gets it."""
     return assess(text, audience if audience in SAFEGUARDING_AUDIENCES else "young_people")

@@ -86,6 +86,9 @@ class QuestionBanks:
     cores: dict[str, Theme]
     themes: dict[tuple[str, str], Theme]
     scales: dict[str, tuple[Option, ...]]
+    # What is built from the banks once per process (a round's survey and its page forms),
+    # so a respondent's request does not rebuild it.
+    built: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def core(self, audience: str) -> Theme:
         return self.cores[audience]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask_babel import LazyString, format_decimal, gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -29,11 +31,19 @@ class StartForm(FlaskForm):
     """Just the CSRF token: starting is a POST, so link previews never create a response."""
 
 
+@lru_cache(maxsize=1024)
 def page_form_class(questions: tuple[Question, ...], language: str, final: bool, audience: str):
-    """A form class for one page; every question may be skipped."""
+    """A form class for one page; every question may be skipped.
+
+    Cached: a class is the same for every respondent on that page in that language, and
+    building one costs more than validating a form with it.
+    """
 
     class PageForm(FlaskForm):
-        pass
+        class Meta:
+            # CSRFProtect has checked every POST's token before the view runs (its refusal
+            # shows the page again, answers kept); a second check here would only cost time.
+            csrf = False
 
     for question in questions:
         setattr(PageForm, question.id, _field(question, language))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import redirect, render_template, url_for
 
+from survey_app.database import core_reading
 from survey_app.extensions import csrf
 from survey_app.respond import service
 from survey_app.respond.forms import ContactForm
@@ -35,16 +36,16 @@ def safety_contact(code: str):
         return _page(invitation, response, form, expired), 400 if expired else 422
     name = (form.contact_name.data or "").strip() or None
     if form.wants_contact.data or name:
-        service.ask_to_talk(response, name)
+        service.ask_to_talk(invitation, response, name)
     return redirect(url_for("respond.thanks", code=invitation.code), 303)
 
 
 def _submitted(code: str):
     """The invitation and its sent response, or where to go instead."""
-    access, invitation = _lookup(code)
+    with core_reading() as connection:
+        access, invitation, response = _lookup(connection, code)
     if invitation is None:
         return None, None, _problem(access)
-    response = service.response_for(invitation)
     if response is None or response.submitted_at is None:
         return invitation, None, redirect(url_for("respond.welcome", code=invitation.code))
     if invitation.round.audience != "young_people":

@@ -3,23 +3,66 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
 
 from survey_app.banks import Question
 from survey_app.clock import now
-from survey_app.database import reading, writing
+from survey_app.database import core_reading, core_writing, writing
 from survey_app.extensions import db
-from survey_app.models import Answer, Invitation, Response
+from survey_app.models import Answer, Response
 from survey_app.ratelimit import counts, record
+from survey_app.respond import tickets
 from survey_app.respond.codes import normalise
+from survey_app.respond.survey import Survey
+from survey_app.respond.tickets import InvitationInfo, ResponseInfo
 from survey_app.safeguarding import flags
 from survey_app.safeguarding.notify import notify_response
 
 GUESS_WINDOW = timedelta(minutes=15)
+
+# The respondent's statements are Core, built once here: every page sent runs them, and
+# through the ORM each cost several times what SQLite takes to run it.
+_response, _answer = Response.__table__, Answer.__table__
+# (An UPDATE's own bind names may not be column names, hence the "new_" prefix.)
+_MARK_SENT = (
+    update(_response)
+    .where(_response.c.id == bindparam("response"), _response.c.submitted_at.is_(None))
+    .values(
+        submitted_at=bindparam("new_at"),
+        updated_at=bindparam("new_at"),
+        language=bindparam("new_language"),
+        wants_contact=bindparam("new_wants_contact"),
+        contact_name=bindparam("new_contact_name"),
+        respondent_name=bindparam("new_respondent_name"),
+    )
+)
+_SAVE_PAGE = (
+    update(_response)
+    .where(_response.c.id == bindparam("response"))
+    .values(
+        pages_done=bindparam("new_pages_done"),
+        language=bindparam("new_language"),
+        updated_at=bindparam("new_at"),
+    )
+)
+_CLEAR_ANSWERS = delete(_answer).where(
+    _answer.c.response_id == bindparam("id"),
+    _answer.c.question_id.in_(bindparam("questions", expanding=True)),
+)
+_ADD_ANSWER = insert(_answer)
+_PAGE_ANSWERS = (
+    select(_answer.c.question_id, _answer.c.value, _answer.c.text)
+    .where(
+        _answer.c.response_id == bindparam("id"),
+        _answer.c.question_id.in_(bindparam("questions", expanding=True)),
+    )
+    .order_by(_answer.c.id)
+)
 
 
 class Access(enum.Enum):
@@ -38,29 +81,42 @@ def guessing_blocked(client: str, per_client: int, overall: int) -> bool:
     return found.get(f"code:{client}", 0) >= per_client or found.get("code:*", 0) >= overall
 
 
+def find(code: str) -> tuple[InvitationInfo, ResponseInfo | None] | None:
+    """The invitation for a code as typed, and its response so far (no guessing limits)."""
+    normalised = normalise(code)
+    if normalised is None:
+        return None
+    with core_reading() as connection:
+        return tickets.by_code(connection, normalised)
+
+
 def find_invitation(
-    typed: str, client: str, limits: tuple[int, int]
-) -> tuple[Access, Invitation | None]:
-    """Look a typed or linked code up; unknown codes count against the guessing limits."""
-    if guessing_blocked(client, *limits):
-        return Access.TOO_MANY_TRIES, None
+    connection: Connection,
+    typed: str,
+    client: str,
+    limits: tuple[int, int],
+    opened: Collection[int] = (),
+) -> tuple[Access, InvitationInfo | None, ResponseInfo | None]:
+    """Look a typed or linked code up; unknown codes count against the guessing limits.
+
+    `opened` holds the invitations this browser has already opened (kept in its signed
+    session): using one of those again is not a guess, so only other lookups pay for the
+    guessing check. A blocked client is refused before it can learn whether a code exists.
+    """
     code = normalise(typed)
-    invitation = None
-    if code is not None:
-        stmt = (
-            select(Invitation).options(joinedload(Invitation.round)).where(Invitation.code == code)
-        )
-        invitation = db.session.execute(stmt).scalar_one_or_none()
-    if invitation is None:
+    found = tickets.by_code(connection, code) if code is not None else None
+    if (found is None or found[0].id not in opened) and guessing_blocked(client, *limits):
+        return Access.TOO_MANY_TRIES, None, None
+    if found is None:
         with writing():
             record(f"code:{client}", GUESS_WINDOW)
             record("code:*", GUESS_WINDOW)
             db.session.commit()
-        return Access.UNKNOWN, None
-    return Access.OK, invitation
+        return Access.UNKNOWN, None, None
+    return Access.OK, *found
 
 
-def access_for(invitation: Invitation, response: Response | None, today: date) -> Access:
+def access_for(invitation: InvitationInfo, response: ResponseInfo | None, today: date) -> Access:
     if response is not None and response.submitted_at is not None:
         return Access.USED
     if today < invitation.round.opens_on:
@@ -70,32 +126,30 @@ def access_for(invitation: Invitation, response: Response | None, today: date) -
     return Access.OK
 
 
-def response_for(invitation: Invitation) -> Response | None:
-    stmt = select(Response).where(Response.invitation_id == invitation.id)
-    return db.session.execute(stmt).scalar_one_or_none()
 
 
-def start(invitation: Invitation, language: str) -> Response:
-    """Begin (or find) the one response this code allows."""
-    existing = response_for(invitation)
-    if existing is not None:
-        return existing
-    response = Response(
-        invitation_id=invitation.id, round_id=invitation.round_id, language=language
-    )
+def start(
+    invitation: InvitationInfo, response: ResponseInfo | None, language: str
+) -> ResponseInfo:
+    """Begin the one response this code allows, or carry on with the one begun."""
+    if response is not None:
+        return response
     try:
-        with writing():
-            db.session.add(response)
-            db.session.commit()
+        with core_writing() as connection:
+            connection.execute(
+                insert(_response).values(
+                    invitation_id=invitation.id, round_id=invitation.round.id, language=language
+                )
+            )
     except IntegrityError:
-        # Two taps on "Start" at once: the other request made it; use that one.
-        db.session.rollback()
-        return response_for(invitation)
-    return response
+        pass  # Two taps on "Start" at once: the other request made it; use that one.
+    with core_reading() as connection:
+        return tickets.by_code(connection, invitation.code)[1]
 
 
 def save_page(
-    response: Response,
+    invitation: InvitationInfo,
+    response: ResponseInfo,
     questions: tuple[Question, ...],
     data: dict,
     page: int,
@@ -106,95 +160,123 @@ def save_page(
 
     `finished=False` keeps answers without counting the page as done (a language switch).
     """
-    with reading():  # read and judge the words without holding the write lock
-        concerns = flags.page_concerns(response, questions, data)
-    with writing():
-        _write_answers(response, questions, data)
-        done = max(response.pages_done, page) if finished else response.pages_done
-        db.session.execute(
-            update(Response)
-            .where(Response.id == response.id)
-            .values(pages_done=done, language=language, updated_at=now())
+    round_ = invitation.round
+    # Judged before the write lock is taken: reading text is the slow part.
+    concerns = flags.page_concerns(round_.audience, questions, data)
+    done = max(response.pages_done, page) if finished else response.pages_done
+    with core_writing() as connection:
+        _write_answers(connection, response.id, questions, data)
+        connection.execute(
+            _SAVE_PAGE,
+            {
+                "response": response.id,
+                "new_pages_done": done,
+                "new_language": language,
+                "new_at": now(),
+            },
         )
         # "I don't feel safe at all" is flagged now, even if the survey is never finished.
-        urgent = flags.add_flags(response, concerns)
-        db.session.commit()
+        urgent = flags.add_flags(connection, response.id, round_, concerns)
     if urgent:
         notify_response(response.id)  # after the commit: a mail failure never loses an answer
 
 
+@dataclass(frozen=True)
+class Sent:
+    stored: bool  # False when an earlier submit of the same response already stored it
+    show_safety_page: bool  # a young person whose answers raised an urgent flag
+
+
 def submit(
-    response: Response, questions: tuple[Question, ...], data: dict, extras: dict, language: str
-) -> bool:
-    """Store the last page and mark the response submitted; False if it already was."""
+    invitation: InvitationInfo,
+    response: ResponseInfo,
+    survey: Survey,
+    questions: tuple[Question, ...],
+    data: dict,
+    extras: dict,
+    language: str,
+) -> Sent:
+    """Store the last page and mark the response submitted, once however often it is sent.
+
+    The whole response is judged for safeguarding here: this page's words before the write
+    lock (reading them is the slow part), the pages stored so far inside it; the flags go in
+    the same transaction as the answers.
+    """
+    round_ = invitation.round
     asked = bool(extras.get("wants_contact") or extras.get("contact_name"))
-    with reading():  # read and judge the words without holding the write lock
-        concerns = flags.submission_concerns(response, questions, data, asked_to_talk=asked)
-    with writing():
-        done = _submit(response, questions, data, extras, language, concerns)
-    if done:
+    read = flags.read_page(round_.audience, questions, data)  # slow: before the write lock
+    with core_writing() as connection:
+        concerns = flags.submission_concerns(
+            connection, response.id, survey.by_id, round_.audience, (questions, data, read), asked
+        )
+        marked = connection.execute(
+            _MARK_SENT,
+            {"response": response.id, "new_at": now(), "new_language": language, **_new(extras)},
+        )
+        stored = marked.rowcount == 1
+        if stored:
+            _write_answers(connection, response.id, questions, data)
+            flags.add_flags(connection, response.id, round_, concerns)
+        else:
+            # A double tap or a resent form: the first submit already stored everything.
+            connection.rollback()
+    if stored and any(concern.urgent for concern in concerns):
         notify_response(response.id)  # after the commit: a mail failure never loses an answer
-    return done
+    return Sent(stored, flags.shows_safety_page(round_.audience, concerns))
 
 
-def _submit(response, questions, data, extras, language, concerns) -> bool:
-    marked = db.session.execute(
-        update(Response)
-        .where(Response.id == response.id, Response.submitted_at.is_(None))
-        .values(submitted_at=now(), updated_at=now(), language=language, **extras)
-    )
-    if marked.rowcount == 0:
-        # A double tap or a resent form: the first submit already stored everything.
-        db.session.rollback()
-        return False
-    _write_answers(response, questions, data)
-    flags.add_flags(response, concerns)  # in the same transaction as the answers
-    db.session.commit()
-    return True
-
-
-def ask_to_talk(response: Response, name: str | None) -> None:
+def ask_to_talk(invitation: InvitationInfo, response: ResponseInfo, name: str | None) -> None:
     """After sending: the young person would like someone to talk to them, perhaps by name."""
     values = {"wants_contact": True, "updated_at": now()}
     if name:
         values["contact_name"] = name
-    with writing():
-        db.session.execute(update(Response).where(Response.id == response.id).values(**values))
-        flags.flag_asked_to_talk(response)
-        db.session.commit()
+    with core_writing() as connection:
+        connection.execute(update(_response).where(_response.c.id == response.id).values(values))
+        flags.flag_asked_to_talk(connection, response.id, invitation.round)
     notify_response(response.id)
 
 
-def stored_answers(response: Response | None, questions: tuple[Question, ...]) -> dict:
+def stored_answers(
+    connection: Connection, response: ResponseInfo | None, questions: tuple[Question, ...]
+) -> dict:
     """This page's answers so far, in the shape its form expects (a list only for multiple)."""
     if response is None:
         return {}
     kinds = {q.id: q.kind for q in questions}
+    rows = connection.execute(
+        _PAGE_ANSWERS, {"id": response.id, "questions": list(kinds)}
+    )
     found: dict[str, list[str] | str] = {}
-    for answer in response.answers:
-        kind = kinds.get(answer.question_id)
+    for question_id, value, text in rows:
+        kind = kinds[question_id]
         if kind == "text":
-            found[answer.question_id] = answer.text or ""
+            found[question_id] = text or ""
         elif kind == "multiple":
-            found.setdefault(answer.question_id, []).append(answer.value)
-        elif kind is not None:
-            found[answer.question_id] = answer.value
+            found.setdefault(question_id, []).append(value)
+        else:
+            found[question_id] = value
     return found
 
 
-def _write_answers(response: Response, questions: tuple[Question, ...], data: dict) -> None:
-    ids = [q.id for q in questions]
-    db.session.execute(
-        delete(Answer).where(Answer.response_id == response.id, Answer.question_id.in_(ids))
+def _new(extras: dict) -> dict:
+    """Every column the final page may set, so one cached statement serves every audience."""
+    given = {"wants_contact": False, "contact_name": None, "respondent_name": None, **extras}
+    return {f"new_{name}": value for name, value in given.items()}
+
+
+def _write_answers(
+    connection: Connection, response_id: int, questions: tuple[Question, ...], data: dict
+) -> None:
+    connection.execute(
+        _CLEAR_ANSWERS, {"id": response_id, "questions": [q.id for q in questions]}
     )
     rows = [
-        {"response_id": response.id, "value": None, "score": None, "text": None, **row}
+        {"response_id": response_id, "value": None, "score": None, "text": None, **row}
         for question in questions
         for row in _rows(question, data.get(question.id))
     ]
     if rows:
-        db.session.execute(insert(Answer), rows)
-    db.session.expire(response, ["answers"])
+        connection.execute(_ADD_ANSWER, rows)
 
 
 def _rows(question: Question, raw) -> list[dict]:

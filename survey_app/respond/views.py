@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_wtf.csrf import CSRFError
 
 from survey_app import clock
 from survey_app.actions import approved_lines_for
 from survey_app.banks import get_banks
-from survey_app.database import reading
+from survey_app.database import core_reading
 from survey_app.respond import preferences, service
 from survey_app.respond.codes import grouped
 from survey_app.respond.forms import CodeForm, StartForm, page_form_class
 from survey_app.respond.language import SUPPORTED, current_language, direction, local
 from survey_app.respond.presentation import look
 from survey_app.respond.service import Access
-from survey_app.respond.survey import Survey, survey_for
-from survey_app.safeguarding.flags import wants_safety_page
+from survey_app.respond.survey import Page, Survey, survey_for
 
 bp = Blueprint("respond", __name__, template_folder="templates")
 
@@ -48,7 +56,8 @@ def enter_code():
     form = CodeForm()
     if not form.validate_on_submit():
         return render_template("respond/enter_code.html", form=form)
-    access, invitation = _lookup(form.code.data or "")
+    with core_reading() as connection:
+        access, invitation, _ = _lookup(connection, form.code.data or "")
     if invitation is None:
         return render_template(
             "respond/enter_code.html", form=form, problem=access.name.lower()
@@ -58,7 +67,8 @@ def enter_code():
 
 @bp.get("/r/<code>")
 def welcome(code: str):
-    invitation, response, survey = _open(code)
+    with core_reading() as connection:
+        invitation, response, survey = _open(connection, code)
     return render_template(
         "respond/welcome.html",
         invitation=invitation,
@@ -71,26 +81,28 @@ def welcome(code: str):
 
 @bp.post("/r/<code>/start")
 def start(code: str):
-    with reading():
-        invitation, response, survey = _open(code)
+    with core_reading() as connection:
+        invitation, response, survey = _open(connection, code)
     if not StartForm().validate_on_submit():
         abort(400)
-    response = service.start(invitation, current_language())
+    response = service.start(invitation, response, current_language())
     resume_at = min(response.pages_done + 1, len(survey.pages))
     return redirect(url_for("respond.page", code=invitation.code, number=resume_at))
 
 
 @bp.route("/r/<code>/p/<int:number>", methods=["GET", "POST"])
 def page(code: str, number: int):
-    with reading():
-        invitation, response, survey = _open(code)
+    with core_reading() as connection:
+        invitation, response, survey = _open(connection, code)
+        current = survey.page(number)
+        if request.method == "GET" and current is not None:
+            stored = service.stored_answers(connection, response, current.questions)
     if response is None:
         return redirect(url_for("respond.welcome", code=invitation.code))
-    current = survey.page(number) or abort(404)
+    if current is None:
+        abort(404)
     if request.method == "GET":
-        form = _form_class(invitation, current)(
-            data=service.stored_answers(response, current.questions)
-        )
+        form = _form_class(invitation, current)(data=stored)
         return _render_page(invitation, survey, current, form)
     if preferences.chosen_in_form(request.form):
         return _show_again(invitation, response, survey, current)
@@ -102,10 +114,10 @@ def page(code: str, number: int):
 
 @bp.get("/r/<code>/thanks")
 def thanks(code: str):
-    access, invitation = _lookup(code)
+    with core_reading() as connection:
+        access, invitation, response = _lookup(connection, code)
     if invitation is None:
         return _problem(access)
-    response = service.response_for(invitation)
     if response is None or response.submitted_at is None:
         return redirect(url_for("respond.welcome", code=invitation.code))
     return render_template(
@@ -135,13 +147,14 @@ def csrf_expired(error: CSRFError):
     number = (request.view_args or {}).get("number")
     if not code or number is None:
         return render_template("respond/problem.html", problem="expired"), 400
-    invitation, response, survey = _open(code)
+    with core_reading() as connection:
+        invitation, response, survey = _open(connection, code)
     current = survey.page(number) or abort(404)
     form = _form_class(invitation, current)(formdata=request.form)
     return _render_page(invitation, survey, current, form, expired=True), 400
 
 
-def _form_class(invitation, current):
+def _form_class(invitation, current: Page):
     """The page's form, its labels in the language chosen by now."""
     return page_form_class(
         current.questions, current_language(), current.is_final, invitation.round.audience
@@ -155,7 +168,13 @@ def _show_again(invitation, response, survey: Survey, current):
         return _render_page(invitation, survey, current, form), 422
     data = {q.id: form[q.id].data for q in current.questions}
     service.save_page(
-        response, current.questions, data, current.number, current_language(), finished=False
+        invitation,
+        response,
+        current.questions,
+        data,
+        current.number,
+        current_language(),
+        finished=False,
     )
     return _render_page(invitation, survey, current, form)
 
@@ -163,11 +182,14 @@ def _show_again(invitation, response, survey: Survey, current):
 def _after_post(invitation, response, survey: Survey, current, form):
     data = {q.id: form[q.id].data for q in current.questions}
     going_back = request.form.get("nav") == "back"
+    language = current_language()
     if current.is_final and not going_back:
-        service.submit(response, current.questions, data, _extras(form), current_language())
-        after = "respond.safety" if wants_safety_page(response) else "respond.thanks"
+        sent = service.submit(
+            invitation, response, survey, current.questions, data, _extras(form), language
+        )
+        after = "respond.safety" if sent.show_safety_page else "respond.thanks"
         return redirect(url_for(after, code=invitation.code))
-    service.save_page(response, current.questions, data, current.number, current_language())
+    service.save_page(invitation, response, current.questions, data, current.number, language)
     if going_back:
         target = current.number - 1
         if target < 1:
@@ -197,20 +219,31 @@ def _render_page(invitation, survey: Survey, current, form, expired: bool = Fals
     )
 
 
-def _lookup(typed: str):
+# The invitations this browser has opened, kept in its signed session (ids, never codes).
+OPENED = "opened"
+OPENED_KEPT = 8
+
+
+def _lookup(connection, typed: str):
+    """(access, invitation, response) for a code; opening one remembers it in the session."""
     limits = (
         current_app.config["CODE_GUESS_LIMIT_PER_CLIENT"],
         current_app.config["CODE_GUESS_LIMIT_OVERALL"],
     )
-    return service.find_invitation(typed, request.remote_addr or "unknown", limits)
+    opened = session.get(OPENED, ())
+    access, invitation, response = service.find_invitation(
+        connection, typed, request.remote_addr or "unknown", limits, opened
+    )
+    if invitation is not None and invitation.id not in opened:
+        session[OPENED] = [*opened, invitation.id][-OPENED_KEPT:]
+    return access, invitation, response
 
 
-def _open(code: str):
+def _open(connection, code: str):
     """The invitation, its response and survey, or a kind error page raised as an abort."""
-    access, invitation = _lookup(code)
+    access, invitation, response = _lookup(connection, code)
     if invitation is None:
         abort(_problem(access))
-    response = service.response_for(invitation)
     access = service.access_for(invitation, response, clock.today())
     if access is not Access.OK:
         abort(_problem(access, invitation))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from analysis import analyse_comment
+from analysis import safeguarding_verdict, sentiment_label
 from analysis.safeguarding import mentions_person_or_body
 from survey_app.banks import Question
 
@@ -53,12 +53,25 @@ def concerns_for(
     *,
     asked_to_talk: bool = False,
     final: bool = True,
+    read: Readings | None = None,
 ) -> list[Concern]:
-    """Every concern in a response; routine reads wait until it is final (sent)."""
+    """Every concern in a response; routine reads wait until it is final (sent).
+
+    `read` holds texts already judged by read_texts(), so the slow part can be done earlier.
+    """
     answers = list(answers)
     found = [c for c in (_alert(answers, questions), _asked(asked_to_talk)) if c]
-    found.extend(_free_text([a.text for a in answers if a.text], audience, final))
+    texts = [a.text for a in answers if a.text]
+    found.extend(_free_text(texts, audience, final, read or {}))
     return found
+
+
+Readings = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+
+
+def read_texts(texts: Iterable[str], audience: str) -> Readings:
+    """Each text's urgent categories and reasons (empty when nothing is urgent)."""
+    return {text: _read(text, audience) for text in texts}
 
 
 def _alert(answers: list[Given], questions: dict[str, Question]) -> Concern | None:
@@ -78,13 +91,13 @@ def _asked(asked_to_talk: bool) -> Concern | None:
     return Concern("asked_to_talk", True, (), ("asked for someone to talk to them",))
 
 
-def _free_text(texts: list[str], audience: str, final: bool) -> list[Concern]:
+def _free_text(texts: list[str], audience: str, final: bool, read: Readings) -> list[Concern]:
     if not texts:
         return []
     categories: dict[str, None] = {}
     reasons: dict[str, None] = {}
     for text in texts:
-        found, why = _read(text, audience)
+        found, why = read[text] if text in read else _read(text, audience)
         categories.update(dict.fromkeys(found))
         reasons.update(dict.fromkeys(why))
     if reasons:
@@ -96,10 +109,12 @@ def _free_text(texts: list[str], audience: str, final: bool) -> list[Concern]:
 
 def _read(text: str, audience: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The categories and reasons that make one answer urgent; empty when nothing does."""
-    comment = analyse_comment(text, audience)
-    if comment.safeguarding:
-        return comment.categories, comment.reasons
-    if audience in NET_AUDIENCES and comment.sentiment in NET_SENTIMENTS:
+    # The detector, then sentiment only where the safety net needs it: this runs on every
+    # submit, and themes (analyse_comment's third part) are for reports, not for this.
+    verdict = safeguarding_verdict(text, audience)
+    if verdict.flagged:
+        return verdict.categories, verdict.reasons
+    if audience in NET_AUDIENCES and sentiment_label(text) in NET_SENTIMENTS:
         words = mentions_person_or_body(text)
         if words:
             quoted = ", ".join(f'"{w}"' for w in words)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
 
 from survey_app import audit
-from survey_app.banks import Question, get_banks
+from survey_app.banks import Question
 from survey_app.clock import now
 from survey_app.extensions import db
 from survey_app.models import (
@@ -19,11 +19,15 @@ from survey_app.models import (
     URGENT_REVIEW,
     Answer,
     Flag,
-    Response,
-    Round,
     User,
 )
-from survey_app.safeguarding.detection import Concern, Given, concerns_for
+from survey_app.safeguarding.detection import (
+    Concern,
+    Given,
+    Readings,
+    concerns_for,
+    read_texts,
+)
 
 SAFETY_PAGE_SOURCES = ("free_text", "alert_answer")
 
@@ -32,67 +36,86 @@ class ReviewError(ValueError):
     """A review that cannot be recorded, in words for the reviewer."""
 
 
-def page_concerns(response: Response, questions: tuple[Question, ...], data: dict) -> list:
+def page_concerns(audience: str, questions: tuple[Question, ...], data: dict) -> list:
     """A page's alert answers and worrying words, so a survey left unsent is still seen.
 
     Worked out before the write lock is taken: reading text is the slow part, and holding
     the lock for it would make every other young person's submit wait.
     """
     given = [g for q in questions for g in _given(q, data.get(q.id))]
-    return concerns_for(given, {q.id: q for q in questions}, response.round.audience, final=False)
+    return concerns_for(given, {q.id: q for q in questions}, audience, final=False)
+
+
+def read_page(audience: str, questions: tuple[Question, ...], data: dict) -> Readings:
+    """The page's words judged, before the write lock is taken: the slow part of a submit."""
+    texts = [g.text for q in questions for g in _given(q, data.get(q.id)) if g.text]
+    return read_texts(texts, audience)
 
 
 def submission_concerns(
-    response: Response, questions: tuple[Question, ...], data: dict, asked_to_talk: bool
+    connection: Connection,
+    response_id: int,
+    every_question: dict[str, Question],
+    audience: str,
+    page: tuple[tuple[Question, ...], dict, Readings],
+    asked_to_talk: bool,
 ) -> list:
-    """The whole response as it will be submitted: the pages stored so far plus this one."""
-    round_, sent_here = response.round, {q.id for q in questions}
-    stored = db.session.execute(
-        select(Answer.question_id, Answer.value, Answer.text).where(
-            Answer.response_id == response.id, Answer.question_id.not_in(sent_here)
-        )
-    ).all()
+    """The whole response as it will be submitted: the pages stored so far plus this one.
+
+    `page` is the questions, answers and read_page() readings of the page being sent; the
+    stored pages are read in the caller's (write) transaction, so nothing changes between.
+    """
+    questions, data, read = page
+    stored = connection.execute(
+        _STORED_ELSEWHERE, {"id": response_id, "sent_here": [q.id for q in questions]}
+    )
     given = [Given(*row) for row in stored]
     given += [g for q in questions for g in _given(q, data.get(q.id))]
-    return concerns_for(given, _questions(round_), round_.audience, asked_to_talk=asked_to_talk)
+    return concerns_for(given, every_question, audience, asked_to_talk=asked_to_talk, read=read)
 
 
-def add_flags(response: Response, concerns: list) -> bool:
-    """Insert the flags in the caller's transaction, with the answers; True if any is urgent."""
-    return _add(response, concerns)
+def add_flags(connection: Connection, response_id: int, round_, concerns: list[Concern]) -> bool:
+    """Insert the flags in the caller's transaction, with the answers; True if any is urgent.
 
-
-def flag_asked_to_talk(response: Response) -> bool:
-    """The young person asked, after sending, for someone to talk to them."""
-    return _add(response, concerns_for([], {}, "", asked_to_talk=True, final=False))
-
-
-def wants_safety_page(response: Response) -> bool:
-    """A young person whose words or answers raised an urgent flag sees who can help next."""
-    if response.round.audience != "young_people":
-        return False
-    stmt = select(Flag.id).where(
-        Flag.response_id == response.id, Flag.urgent, Flag.source.in_(SAFETY_PAGE_SOURCES)
-    )
-    return db.session.execute(stmt.limit(1)).first() is not None
-
-
-def _add(response: Response, concerns: list[Concern]) -> bool:
-    """Insert the flags in the caller's transaction; one per source, so repeats add nothing."""
+    One flag per source, so a page sent again adds nothing. `round_` is a Round or RoundInfo.
+    """
     if not concerns:
         return False
-    round_, at = response.round, now()
-    rows = [_row(response, round_, concern, at) for concern in concerns]
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    unique = ["response_id", "source"]
-    db.session.execute(insert(Flag).values(rows).on_conflict_do_nothing(index_elements=unique))
+    at = now()
+    rows = [_row(response_id, round_, concern, at) for concern in concerns]
+    connection.execute(_INSERT_FLAG[connection.dialect.name], rows)
     return any(concern.urgent for concern in concerns)
 
 
-def _row(response: Response, round_: Round, concern: Concern, at: datetime) -> dict:
+def flag_asked_to_talk(connection: Connection, response_id: int, round_) -> bool:
+    """The young person asked, after sending, for someone to talk to them."""
+    concerns = concerns_for([], {}, "", asked_to_talk=True, final=False)
+    return add_flags(connection, response_id, round_, concerns)
+
+
+def shows_safety_page(audience: str, concerns: list[Concern]) -> bool:
+    """A young person whose words or answers raised an urgent flag sees who can help next."""
+    return audience == "young_people" and any(
+        c.urgent and c.source in SAFETY_PAGE_SOURCES for c in concerns
+    )
+
+
+# Core statements built once: they run on every page a respondent sends.
+_flag, _answer = Flag.__table__, Answer.__table__
+_STORED_ELSEWHERE = select(_answer.c.question_id, _answer.c.value, _answer.c.text).where(
+    _answer.c.response_id == bindparam("id"),
+    _answer.c.question_id.not_in(bindparam("sent_here", expanding=True)),
+)
+_UNIQUE = ["response_id", "source"]
+_INSERT_FLAG = {
+    "postgresql": postgresql.insert(_flag).on_conflict_do_nothing(index_elements=_UNIQUE),
+    "sqlite": sqlite.insert(_flag).on_conflict_do_nothing(index_elements=_UNIQUE),
+}
+
+
+def _row(response_id: int, round_, concern: Concern, at: datetime) -> dict:
     return {
-        "response_id": response.id,
+        "response_id": response_id,
         "home_id": round_.home_id,
         "round_id": round_.id,
         "audience": round_.audience,
@@ -104,13 +127,6 @@ def _row(response: Response, round_: Round, concern: Concern, at: datetime) -> d
         "due_at": at + (URGENT_REVIEW if concern.urgent else ROUTINE_REVIEW),
         "status": "new",
     }
-
-
-def _questions(round_: Round) -> dict[str, Question]:
-    banks = get_banks()
-    theme = banks.theme(round_.audience, round_.theme_id)
-    questions = [*banks.core(round_.audience).questions, *(theme.questions if theme else ())]
-    return {q.id: q for q in questions}
 
 
 def _given(question: Question, raw) -> list[Given]:

@@ -74,14 +74,15 @@ def test_the_form_needs_its_token(sg, staff_app):
     welcome = client.get(f"/r/{code}").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', welcome)[1]
     client.post(f"/r/{code}/start", data={"csrf_token": token})
-    from survey_app.extensions import db
-    from survey_app.models import Response
+    from survey_app.banks import get_banks
     from survey_app.respond import service
-    from survey_app.respond.survey import OPEN_QUESTION
+    from survey_app.respond.survey import OPEN_QUESTION, survey_for
 
     with app.app_context():  # the last page, sent through the service: the form is not tested here
-        response = db.session.execute(db.select(Response)).scalar_one()
-        service.submit(response, (OPEN_QUESTION,), {"open_comment": DISCLOSURE}, {}, "en-GB")
+        invitation, response = service.find(code)
+        survey = survey_for(invitation.round, get_banks())
+        answers = {"open_comment": DISCLOSURE}
+        service.submit(invitation, response, survey, (OPEN_QUESTION,), answers, {}, "en-GB")
     refused = client.post(f"/r/{code}/safety", data={"wants_contact": "y"})
     assert refused.status_code == 400
     assert "press Send again" in refused.get_data(as_text=True)

@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from survey_app.extensions import db
-from survey_app.models import Invitation
 from survey_app.respond import service
 
 
 def start_only(code: str) -> None:
     """Someone opens their code and leaves without finishing."""
-    invitation = db.session.execute(db.select(Invitation).filter_by(code=code)).scalar_one()
-    service.start(invitation, "en-GB")
+    invitation, response = service.find(code)
+    service.start(invitation, response, "en-GB")
 
 
 def test_the_round_page_shows_its_fatigue_measures(

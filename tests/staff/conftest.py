@@ -142,18 +142,14 @@ def audit_log(app):
 def answer(app):
     """Submit a full response for each code, through the respondent service; returns nothing."""
     from survey_app.banks import get_banks
-    from survey_app.extensions import db
-    from survey_app.models import Invitation
     from survey_app.respond import service
     from survey_app.respond.survey import survey_for
 
     def submit(codes, comment=None, scale_value="4"):
         with app.app_context():
             for code in codes:
-                invitation = db.session.execute(
-                    db.select(Invitation).filter_by(code=code)
-                ).scalar_one()
-                response = service.start(invitation, "en-GB")
+                invitation, response = service.find(code)
+                response = service.start(invitation, response, "en-GB")
                 survey = survey_for(invitation.round, get_banks())
                 data = {}
                 for q in survey.questions:
@@ -167,7 +163,9 @@ def answer(app):
                 extras = {"wants_contact": False, "contact_name": None}
                 if invitation.round.audience != "young_people":
                     extras = {"respondent_name": None}
-                service.submit(response, survey.questions, data, extras, "en-GB")
+                service.submit(
+                    invitation, response, survey, survey.questions, data, extras, "en-GB"
+                )
 
     return submit
 
