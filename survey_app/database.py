@@ -78,17 +78,23 @@ def core_writing() -> Iterator[Connection]:
     _end_session_transaction()
     token = _BEGIN.set("BEGIN IMMEDIATE")
     try:
-        with _writer_queue(), db.engine.connect() as connection:
+        # Checked out before queueing: every moment inside the queue makes the others wait.
+        with db.engine.connect() as connection, _writer_queue():
             connection.begin()
-            yield connection
-            connection.commit()  # does nothing when the caller rolled back
+            try:
+                yield connection
+                connection.commit()  # does nothing when the caller rolled back
+            except BaseException:
+                connection.rollback()  # before the queue moves on, not after
+                raise
     finally:
         _BEGIN.reset(token)
 
 
 def _end_session_transaction() -> None:
     """A session transaction left open on a POST may hold SQLite's write lock: end it first."""
-    if db.session().in_transaction():
+    # registry.has(): a request that never used the session need not create one to ask.
+    if db.session.registry.has() and db.session().in_transaction():
         db.session.commit()
 
 

@@ -18,9 +18,10 @@ from survey_app.models import Answer, Response
 from survey_app.ratelimit import counts, record
 from survey_app.respond import tickets
 from survey_app.respond.codes import normalise
-from survey_app.respond.survey import Survey
+from survey_app.respond.survey import Page, Survey
 from survey_app.respond.tickets import InvitationInfo, ResponseInfo
 from survey_app.safeguarding import flags
+from survey_app.safeguarding.detection import Given
 from survey_app.safeguarding.notify import notify_response
 
 GUESS_WINDOW = timedelta(minutes=15)
@@ -195,20 +196,23 @@ def submit(
     data: dict,
     extras: dict,
     language: str,
+    earlier: list[Given] | None = None,
 ) -> Sent:
     """Store the last page and mark the response submitted, once however often it is sent.
 
-    The whole response is judged for safeguarding here: this page's words before the write
-    lock (reading them is the slow part), the pages stored so far inside it; the flags go in
-    the same transaction as the answers.
+    The whole response (`earlier`, the other pages' answers from on_record(), and this page)
+    is judged for safeguarding before the write lock is taken: reading words is the slow part.
+    The flags go in the same transaction as the answers.
     """
     round_ = invitation.round
+    if earlier is None:
+        with core_reading() as connection:
+            earlier = flags.earlier_answers(connection, response.id, questions)
     asked = bool(extras.get("wants_contact") or extras.get("contact_name"))
-    read = flags.read_page(round_.audience, questions, data)  # slow: before the write lock
+    concerns = flags.submission_concerns(
+        earlier, survey.by_id, round_.audience, questions, data, asked_to_talk=asked
+    )
     with core_writing() as connection:
-        concerns = flags.submission_concerns(
-            connection, response.id, survey.by_id, round_.audience, (questions, data, read), asked
-        )
         marked = connection.execute(
             _MARK_SENT,
             {"response": response.id, "new_at": now(), "new_language": language, **_new(extras)},
@@ -234,6 +238,23 @@ def ask_to_talk(invitation: InvitationInfo, response: ResponseInfo, name: str | 
         connection.execute(update(_response).where(_response.c.id == response.id).values(values))
         flags.flag_asked_to_talk(connection, response.id, invitation.round)
     notify_response(response.id)
+
+
+def on_record(
+    connection: Connection, response: ResponseInfo | None, page: Page | None, showing: bool
+) -> dict | list[Given] | None:
+    """What a page request needs from the stored answers, read with the code.
+
+    Showing a page: its own answers so far, shaped for its form. Sending the last page: every
+    other page's answers, so the whole response is judged with it. Otherwise nothing.
+    """
+    if response is None or page is None:
+        return None
+    if showing:
+        return stored_answers(connection, response, page.questions)
+    if page.is_final:
+        return flags.earlier_answers(connection, response.id, page.questions)
+    return None
 
 
 def stored_answers(

@@ -92,16 +92,16 @@ def start(code: str):
 
 @bp.route("/r/<code>/p/<int:number>", methods=["GET", "POST"])
 def page(code: str, number: int):
+    showing = request.method == "GET"
     with core_reading() as connection:
         invitation, response, survey = _open(connection, code)
         current = survey.page(number)
-        if request.method == "GET" and current is not None:
-            stored = service.stored_answers(connection, response, current.questions)
+        stored = service.on_record(connection, response, current, showing)
     if response is None:
         return redirect(url_for("respond.welcome", code=invitation.code))
     if current is None:
         abort(404)
-    if request.method == "GET":
+    if showing:
         form = _form_class(invitation, current)(data=stored)
         return _render_page(invitation, survey, current, form)
     if preferences.chosen_in_form(request.form):
@@ -109,7 +109,7 @@ def page(code: str, number: int):
     form = _form_class(invitation, current)()
     if not form.validate():
         return _render_page(invitation, survey, current, form), 422
-    return _after_post(invitation, response, survey, current, form)
+    return _after_post(invitation, response, survey, current, form, earlier=stored)
 
 
 @bp.get("/r/<code>/thanks")
@@ -179,13 +179,14 @@ def _show_again(invitation, response, survey: Survey, current):
     return _render_page(invitation, survey, current, form)
 
 
-def _after_post(invitation, response, survey: Survey, current, form):
+def _after_post(invitation, response, survey: Survey, current, form, earlier=None):
     data = {q.id: form[q.id].data for q in current.questions}
     going_back = request.form.get("nav") == "back"
     language = current_language()
     if current.is_final and not going_back:
+        extras = _extras(form)
         sent = service.submit(
-            invitation, response, survey, current.questions, data, _extras(form), language
+            invitation, response, survey, current.questions, data, extras, language, earlier
         )
         after = "respond.safety" if sent.show_safety_page else "respond.thanks"
         return redirect(url_for(after, code=invitation.code))

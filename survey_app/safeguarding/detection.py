@@ -53,25 +53,12 @@ def concerns_for(
     *,
     asked_to_talk: bool = False,
     final: bool = True,
-    read: Readings | None = None,
 ) -> list[Concern]:
-    """Every concern in a response; routine reads wait until it is final (sent).
-
-    `read` holds texts already judged by read_texts(), so the slow part can be done earlier.
-    """
+    """Every concern in a response; routine reads wait until it is final (sent)."""
     answers = list(answers)
     found = [c for c in (_alert(answers, questions), _asked(asked_to_talk)) if c]
-    texts = [a.text for a in answers if a.text]
-    found.extend(_free_text(texts, audience, final, read or {}))
+    found.extend(_free_text([a.text for a in answers if a.text], audience, final))
     return found
-
-
-Readings = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
-
-
-def read_texts(texts: Iterable[str], audience: str) -> Readings:
-    """Each text's urgent categories and reasons (empty when nothing is urgent)."""
-    return {text: _read(text, audience) for text in texts}
 
 
 def _alert(answers: list[Given], questions: dict[str, Question]) -> Concern | None:
@@ -91,13 +78,13 @@ def _asked(asked_to_talk: bool) -> Concern | None:
     return Concern("asked_to_talk", True, (), ("asked for someone to talk to them",))
 
 
-def _free_text(texts: list[str], audience: str, final: bool, read: Readings) -> list[Concern]:
+def _free_text(texts: list[str], audience: str, final: bool) -> list[Concern]:
     if not texts:
         return []
     categories: dict[str, None] = {}
     reasons: dict[str, None] = {}
     for text in texts:
-        found, why = read[text] if text in read else _read(text, audience)
+        found, why = _read(text, audience)
         categories.update(dict.fromkeys(found))
         reasons.update(dict.fromkeys(why))
     if reasons:

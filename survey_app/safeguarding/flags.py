@@ -21,13 +21,7 @@ from survey_app.models import (
     Flag,
     User,
 )
-from survey_app.safeguarding.detection import (
-    Concern,
-    Given,
-    Readings,
-    concerns_for,
-    read_texts,
-)
+from survey_app.safeguarding.detection import Concern, Given, concerns_for
 
 SAFETY_PAGE_SOURCES = ("free_text", "alert_answer")
 
@@ -46,32 +40,30 @@ def page_concerns(audience: str, questions: tuple[Question, ...], data: dict) ->
     return concerns_for(given, {q.id: q for q in questions}, audience, final=False)
 
 
-def read_page(audience: str, questions: tuple[Question, ...], data: dict) -> Readings:
-    """The page's words judged, before the write lock is taken: the slow part of a submit."""
-    texts = [g.text for q in questions for g in _given(q, data.get(q.id)) if g.text]
-    return read_texts(texts, audience)
+def earlier_answers(
+    connection: Connection, response_id: int, questions: tuple[Question, ...]
+) -> list[Given]:
+    """The answers stored on the response's other pages, as the policy reads them."""
+    stored = connection.execute(
+        _STORED_ELSEWHERE, {"id": response_id, "sent_here": [q.id for q in questions]}
+    )
+    return [Given(*row) for row in stored]
 
 
 def submission_concerns(
-    connection: Connection,
-    response_id: int,
+    earlier: list[Given],
     every_question: dict[str, Question],
     audience: str,
-    page: tuple[tuple[Question, ...], dict, Readings],
+    questions: tuple[Question, ...],
+    data: dict,
     asked_to_talk: bool,
 ) -> list:
     """The whole response as it will be submitted: the pages stored so far plus this one.
 
-    `page` is the questions, answers and read_page() readings of the page being sent; the
-    stored pages are read in the caller's (write) transaction, so nothing changes between.
+    Worked out before the write lock is taken, like page_concerns.
     """
-    questions, data, read = page
-    stored = connection.execute(
-        _STORED_ELSEWHERE, {"id": response_id, "sent_here": [q.id for q in questions]}
-    )
-    given = [Given(*row) for row in stored]
-    given += [g for q in questions for g in _given(q, data.get(q.id))]
-    return concerns_for(given, every_question, audience, asked_to_talk=asked_to_talk, read=read)
+    given = [*earlier, *(g for q in questions for g in _given(q, data.get(q.id)))]
+    return concerns_for(given, every_question, audience, asked_to_talk=asked_to_talk)
 
 
 def add_flags(connection: Connection, response_id: int, round_, concerns: list[Concern]) -> bool:
