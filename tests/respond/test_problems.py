@@ -98,6 +98,22 @@ def test_guessing_codes_is_limited_overall(make_app):
     assert status == 429
 
 
+def test_guessing_elsewhere_does_not_stop_someone_part_way_through(make_app, make_codes):
+    """Once the overall limit trips, a young person who had already opened their code carries
+    on and sends; a browser that had not opened it is refused (429), so guessing still stops."""
+    app = make_app(CODE_GUESS_LIMIT_OVERALL=2)
+    [code] = make_codes()
+    client = app.test_client()
+    url = start(client, code)
+    for n, address in enumerate(("10.0.0.1", "10.0.0.2")):
+        guesser = app.test_client()
+        guesser.get(f"/r/AAAA{n + 3}{n + 3}{n + 3}{n + 3}", environ_base={"REMOTE_ADDR": address})
+    assert app.test_client().get(f"/r/{code}").status_code == 429
+    assert client.get(url).status_code == 200
+    answer_everything(client, code)
+    assert client.get(f"/r/{code}").status_code == 409
+
+
 def test_a_made_up_answer_is_refused_and_the_rest_kept(client, make_codes):
     """A value that is not an option gets 422 and a kind message; the valid answers stay ticked."""
     [code] = make_codes()
