@@ -11,6 +11,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 BIN = Path(sys.executable).parent
 
@@ -60,8 +61,26 @@ def invite(env: dict, count: int, home: str = "OAK", audience: str = "young_peop
     return codes
 
 
+class Served(NamedTuple):
+    port: int
+    pid: int  # gunicorn's master; its workers are its children
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time used so far by the master and its workers (Linux /proc), else None."""
+        try:
+            children = Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text().split()
+            total = 0
+            for pid in [self.pid, *map(int, children)]:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+        except OSError:
+            return None
+        return total / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
 def gunicorn(env: dict, app: str = "survey_app:create_app()", workers: int = 2, threads: int = 8):
+    """Serve `app` on a free port; yields where (Served), stops it afterwards."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -86,7 +105,7 @@ def gunicorn(env: dict, app: str = "survey_app:create_app()", workers: int = 2, 
     )
     try:
         _wait_until_up(port)
-        yield port
+        yield Served(port, process.pid)
     finally:
         process.terminate()
         process.wait(timeout=10)
