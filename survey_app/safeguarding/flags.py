@@ -163,6 +163,27 @@ def counts_in(home_ids: set[int], at: datetime) -> FlagCounts:
     )
 
 
+def list_for(reader: User, home_ids: set[int], show: str) -> list[Flag]:
+    """flags_in() for a staff page; which flags were listed, and to whom, is audited."""
+    found = flags_in(home_ids, show)
+    audit.record("safeguarding.flags_listed", reader, show=show, flags=[f.id for f in found])
+    db.session.commit()
+    return found
+
+
+def open_flag(reader: User, flag: Flag, words_shown: bool) -> list[str]:
+    """Record that `reader` opened the flag; the young person's words only if shown to them."""
+    audit.record(
+        "safeguarding.flag_viewed",
+        reader,
+        target=("flag", flag.id),
+        home_id=flag.home_id,
+        words_shown=words_shown,
+    )
+    db.session.commit()
+    return free_text_of(flag) if words_shown else []
+
+
 def free_text_of(flag: Flag) -> list[str]:
     """What the young person wrote in the flagged response (reviewers only)."""
     stmt = (

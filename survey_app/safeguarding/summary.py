@@ -11,9 +11,10 @@ from statistics import median
 from sqlalchemy import select
 
 from analysis.safeguarding import CATEGORY_LABELS
+from survey_app import audit
 from survey_app.clock import LONDON
 from survey_app.extensions import db
-from survey_app.models import FLAG_OUTCOMES, FLAG_SOURCES, Flag, Home
+from survey_app.models import FLAG_OUTCOMES, FLAG_SOURCES, Flag, Home, User
 
 WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
 
@@ -95,6 +96,14 @@ def week_summary(home_ids: set[int], monday: date, at: datetime) -> WeekSummary:
         for home, urgent, source, categories, *times in db.session.execute(stmt)
     ]
     return summarise(facts, monday, at)
+
+
+def summary_for(reader: User, home_ids: set[int], monday: date, at: datetime) -> WeekSummary:
+    """week_summary() for the weekly monitoring page; each viewing is audited."""
+    summary = week_summary(home_ids, monday, at)
+    audit.record("safeguarding.summary_viewed", reader, week=summary.week, homes=len(home_ids))
+    db.session.commit()
+    return summary
 
 
 def summarise(facts: list[FlagFacts], monday: date, at: datetime) -> WeekSummary:

@@ -6,7 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from survey_app import audit, clock
+from survey_app import clock
 from survey_app.extensions import db
 from survey_app.models import FLAG_OUTCOMES, FLAG_SOURCES, Flag, Service, User
 from survey_app.permissions import home_ids_for, require, require_flag
@@ -14,7 +14,7 @@ from survey_app.safeguarding import flags as service
 from survey_app.safeguarding import leads as lead_service
 from survey_app.safeguarding.forms import LeadForm, ReviewForm
 from survey_app.safeguarding.notify import what_about
-from survey_app.safeguarding.summary import parse_week, previous_week, week_summary
+from survey_app.safeguarding.summary import parse_week, previous_week, summary_for
 
 bp = Blueprint(
     "safeguarding", __name__, url_prefix="/staff/safeguarding", template_folder="templates"
@@ -36,9 +36,7 @@ def safeguarding_helpers() -> dict:
 def flags():
     show = request.args.get("show", "open")
     show = show if show in SHOW else "open"
-    found = service.flags_in(home_ids_for(_user(), "flags.view"), show)
-    audit.record("safeguarding.flags_listed", _user(), show=show, flags=[f.id for f in found])
-    db.session.commit()
+    found = service.list_for(_user(), home_ids_for(_user(), "flags.view"), show)
     return render_template(
         "safeguarding/flags.html", flags=found, show=show, shows=SHOW, now=clock.now()
     )
@@ -68,19 +66,12 @@ def review(flag_id: int):
 def _flag_page(flag: Flag, form: ReviewForm, problem: str | None = None, status: int = 200):
     """The flag; its reasons and the young person's words only for its reviewers (audited)."""
     reviewer = flag.home_id in home_ids_for(_user(), "flags.review")
-    audit.record(
-        "safeguarding.flag_viewed",
-        _user(),
-        target=("flag", flag.id),
-        home_id=flag.home_id,
-        words_shown=reviewer,
-    )
-    db.session.commit()
+    texts = service.open_flag(_user(), flag, words_shown=reviewer)
     page = render_template(
         "safeguarding/flag.html",
         flag=flag,
         reviewer=reviewer,
-        texts=service.free_text_of(flag) if reviewer else [],
+        texts=texts,
         form=form,
         problem=problem,
         now=clock.now(),
@@ -97,9 +88,7 @@ def weekly():
     except ValueError as error:
         return render_template("safeguarding/weekly.html", summary=None, problem=str(error)), 422
     home_ids = home_ids_for(_user(), "flags.summary")
-    summary = week_summary(home_ids, monday, clock.now())
-    audit.record("safeguarding.summary_viewed", _user(), week=summary.week, homes=len(home_ids))
-    db.session.commit()
+    summary = summary_for(_user(), home_ids, monday, clock.now())
     return render_template("safeguarding/weekly.html", summary=summary, problem=None)
 
 

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from survey_app import audit
 from survey_app.extensions import db
-from survey_app.models import Answer, Home, Invitation, Response, Round, Visit
+from survey_app.models import Answer, Home, Invitation, Response, Round, User, Visit
 
 UPCOMING_DAYS = 60
 
@@ -144,3 +145,31 @@ def free_text(round_: Round) -> list[str]:
         .order_by(Answer.id)
     )
     return list(db.session.execute(stmt).scalars())
+
+
+def read_free_text(reader: User, round_: Round) -> list[str]:
+    """The round's free text for someone allowed to read it; the reading is audited."""
+    texts = free_text(round_)
+    audit.record(
+        "free_text.viewed",
+        reader,
+        target=("round", round_.id),
+        home_id=round_.home_id,
+        count=len(texts),
+    )
+    db.session.commit()
+    return texts
+
+
+def code_sheet(reader: User, round_: Round) -> list[Invitation]:
+    """The unused codes, to print; who printed them, and how many, is audited."""
+    unused = unused_invitations(round_)
+    audit.record(
+        "round.code_sheet_viewed",
+        reader,
+        target=("round", round_.id),
+        home_id=round_.home_id,
+        codes=len(unused),
+    )
+    db.session.commit()
+    return unused

@@ -5,10 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from survey_app import audit, clock, mail
+from survey_app import clock, mail
 from survey_app import settings as app_settings
 from survey_app.banks import get_banks
-from survey_app.extensions import db
 from survey_app.permissions import can, require, require_home, require_round, visible_homes
 from survey_app.respond.survey import survey_for
 from survey_app.rounds import RoundError, respondent_url
@@ -85,15 +84,7 @@ def round_page(round_id: int):
 @require("free_text.view")
 def comments(round_id: int):
     round_ = require_round(_user(), round_id)
-    texts = service.free_text(round_)
-    audit.record(
-        "free_text.viewed",
-        _user(),
-        target=("round", round_.id),
-        home_id=round_.home_id,
-        count=len(texts),
-    )
-    db.session.commit()
+    texts = service.read_free_text(_user(), round_)
     return render_template("staff/comments.html", round=round_, texts=texts)
 
 
@@ -117,15 +108,7 @@ def issue(round_id: int):
 @require("invitations.issue")
 def code_sheet(round_id: int):
     round_ = require_round(_user(), round_id)
-    unused = service.unused_invitations(round_)
-    audit.record(
-        "round.code_sheet_viewed",
-        _user(),
-        target=("round", round_.id),
-        home_id=round_.home_id,
-        codes=len(unused),
-    )
-    db.session.commit()
+    unused = service.code_sheet(_user(), round_)
     cards = [(inv.code, respondent_url(inv)) for inv in unused]
     return render_template("staff/code_sheet.html", round=round_, cards=cards)
 
