@@ -5,8 +5,10 @@ answers validated and stored, the response marked sent, one commit). The pages b
 answered in an untimed warm-up, as a real respondent would over several minutes. The same
 gunicorn settings then serve a bare Flask endpoint, measured the same way.
 
-Both servers run side by side and rounds alternate between them; the medians are kept. Prints
-responses/s beside the bare requests/s, their ratio, p50/p99 latency, and the CPU time the
+A third server, benchmarks/floor_app.py, does the least any safe form POST must do (session,
+CSRF check, one SQLite row): its ratio is a ceiling for the submit path's on this stack.
+The servers run side by side and rounds alternate between them; the medians are kept. Prints
+responses/s beside the bare requests/s, their ratio, p50/p99 latency, and the CPU time each
 server spent per request (from /proc), which says where the difference comes from.
 Targets: ratio >= 0.4 and p99 <= 50 ms at 16 connections.
 Run: .venv/bin/python benchmarks/submit_throughput.py [--connections 16] [--rounds 3]
@@ -121,6 +123,25 @@ def run_bare(port: int, count: int, connections: int) -> tuple[float, list[float
         return time.perf_counter() - started, latencies
 
 
+def run_floor(port: int, count: int, connections: int) -> tuple[float, list[float]]:
+    """The floor app: each connection gets its session and token, then posts `count` times."""
+    browsers = []
+    for _ in range(connections):
+        browser = Browser(port)
+        browsers.append((browser, token(browser.request("GET", "/")[2])))
+    form = {"words": "The food is good and staff listen."}
+
+    def one_connection(pair) -> list[float]:
+        browser, csrf = pair
+        sent = {**form, "csrf_token": csrf}
+        return [timed(browser, "POST", "/", sent, 302) for _ in range(count // connections)]
+
+    with ThreadPoolExecutor(connections) as pool:
+        started = time.perf_counter()
+        latencies = [t for batch in pool.map(one_connection, browsers) for t in batch]
+        return time.perf_counter() - started, latencies
+
+
 class Measured:
     """One side's rounds: rate per round, every latency, and the server's CPU per request."""
 
@@ -162,17 +183,21 @@ def main() -> int:
     settings = {"workers": args.workers, "threads": args.threads}
     with demo_environment() as env:
         codes = invite(env, total * args.rounds)
+        env["FLOOR_DATABASE"] = env["DATABASE_URL"].removeprefix("sqlite:///") + "-floor"
         with (
             gunicorn(env, **settings) as app_server,
             gunicorn(env, app="benchmarks.bare_app:app", **settings) as bare_server,
+            gunicorn(env, app="benchmarks.floor_app:app", **settings) as floor_server,
         ):
             submit, bare = Measured(app_server), Measured(bare_server)
-            # Rounds alternate, so a busy moment on the machine weighs on both sides alike.
+            floor = Measured(floor_server)
+            # Rounds alternate, so a busy moment on the machine weighs on every side alike.
             for number in range(args.rounds):
                 batch = codes[number * total : (number + 1) * total]
                 prepared = prepare_all(app_server.port, batch, args.connections)
                 responses = submit.measure(run_submits, prepared, args.connections)
                 requests = bare.measure(run_bare, total, args.connections)
+                floor.measure(run_floor, total, args.connections)
                 print(f"round {number + 1}: {responses:6.1f} responses/s, {requests:6.1f} bare "
                       f"requests/s, ratio {responses / requests:4.2f}")  # fmt: skip
     ratio = statistics.median(submit.rates) / statistics.median(bare.rates)
@@ -182,7 +207,10 @@ def main() -> int:
     print(f"responses submitted   {total} per round, {args.rounds} rounds (medians)")
     print(submit.line("submit path", "responses/s"))
     print(bare.line("bare Flask endpoint", "requests/s "))
+    print(floor.line("floor: CSRF + 1 row", "requests/s "))
     print(f"ratio                 {ratio:8.2f}  (target >= 0.4)")
+    floor_ratio = statistics.median(floor.rates) / statistics.median(bare.rates)
+    print(f"floor's ratio         {floor_ratio:8.2f}  (a ceiling for any submit here)")
     print(f"p99                   {p99:8.1f} ms (target <= 50 ms)")
     ok = ratio >= 0.4 and p99 <= 50
     print("targets met" if ok else "targets NOT met")
