@@ -149,27 +149,19 @@ def free_text(round_: Round) -> list[str]:
 
 def read_free_text(reader: User, round_: Round) -> list[str]:
     """The round's free text for someone allowed to read it; the reading is audited."""
-    texts = free_text(round_)
-    audit.record(
-        "free_text.viewed",
-        reader,
-        target=("round", round_.id),
-        home_id=round_.home_id,
-        count=len(texts),
-    )
-    db.session.commit()
-    return texts
+    return _seen("free_text.viewed", reader, round_, free_text(round_), "count")
 
 
 def code_sheet(reader: User, round_: Round) -> list[Invitation]:
     """The unused codes, to print; who printed them, and how many, is audited."""
-    unused = unused_invitations(round_)
+    return _seen("round.code_sheet_viewed", reader, round_, unused_invitations(round_), "codes")
+
+
+def _seen(event: str, reader: User, round_: Round, found: list, counted_as: str) -> list:
+    """Record that `reader` was shown `found` for the round (how many, never what)."""
     audit.record(
-        "round.code_sheet_viewed",
-        reader,
-        target=("round", round_.id),
-        home_id=round_.home_id,
-        codes=len(unused),
-    )
+        event, reader, target=("round", round_.id), home_id=round_.home_id,
+        **{counted_as: len(found)},
+    )  # fmt: skip
     db.session.commit()
-    return unused
+    return found
