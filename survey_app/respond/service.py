@@ -127,8 +127,6 @@ def access_for(invitation: InvitationInfo, response: ResponseInfo | None, today:
     return Access.OK
 
 
-
-
 def start(
     invitation: InvitationInfo, response: ResponseInfo | None, language: str
 ) -> ResponseInfo:

@@ -8,7 +8,7 @@ cached by SQLAlchemy) into small frozen records. See benchmarks/submit_throughpu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Connection, bindparam, select
@@ -75,9 +75,6 @@ class ResponseInfo:
     submitted_at: datetime | None
     wants_contact: bool
     contact_name: str | None
-
-    def with_pages_done(self, pages_done: int) -> ResponseInfo:
-        return replace(self, pages_done=pages_done)
 
 
 def by_code(
