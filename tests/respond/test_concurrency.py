@@ -44,3 +44,36 @@ def test_twenty_simultaneous_final_submissions_are_all_stored(app, make_codes):
         assert db.session.execute(sent).scalar() == 20
         comments = db.session.execute(db.select(Answer.text).where(Answer.text.is_not(None)))
         assert sorted(comments.scalars()) == sorted(f"comment {n}" for n in range(20))
+
+
+def test_the_same_response_sent_five_times_at_once_is_stored_once(app, make_codes):
+    """A double (or quintuple) tap racing itself: one set of answers is kept, nothing fails."""
+    [code] = make_codes()
+    clients = [app.test_client() for _ in range(5)]
+    urls = [_ready_to_send(client, code) for client in clients]
+    barrier = threading.Barrier(len(urls))
+    statuses: list[int] = []
+
+    def send(client, url, n):
+        barrier.wait()
+        response = client.post(url, data={"open_comment": f"tap {n}", "nav": "next"})
+        statuses.append(response.status_code)
+
+    threads = [
+        threading.Thread(target=send, args=(c, u, n))
+        for n, (c, u) in enumerate(zip(clients, urls, strict=True))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    # Sent before the first commit: thanked (302); after it: told it was already sent (409).
+    assert sorted(set(statuses)) in ([302], [302, 409]) and len(statuses) == 5
+    with app.app_context():
+        from survey_app.extensions import db
+        from survey_app.models import Answer, Response
+
+        sent = db.select(db.func.count(Response.id)).where(Response.submitted_at.is_not(None))
+        assert db.session.execute(sent).scalar() == 1
+        comments = db.session.execute(db.select(Answer.text).where(Answer.text.is_not(None)))
+        assert len(comments.scalars().all()) == 1
