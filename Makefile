@@ -46,10 +46,11 @@ test-postgres: install browser
 lint: install
 	$(BIN)/ruff check .
 
+# Each benchmark exits 1 when it misses its target; the leading '-' lets the others still run.
 bench: install
-	$(BIN)/python benchmarks/page_weight.py
-	$(BIN)/python benchmarks/submit_throughput.py
-	$(BIN)/python benchmarks/report_scale.py
+	-$(BIN)/python benchmarks/page_weight.py
+	-$(BIN)/python benchmarks/submit_throughput.py
+	-$(BIN)/python benchmarks/report_scale.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
