@@ -14,7 +14,7 @@ from survey_app.extensions import db
 from survey_app.models import AUDIENCES, Answer, Home, Invitation, Response, Round, Service, Visit
 from survey_app.respond.codes import new_code
 from survey_app.schedule.deadlines import is_working_day, working_day_on_or_before
-from survey_app.schedule.rotation import choose_theme
+from survey_app.schedule.rotation import RotationChoice, choose_theme
 
 HOMES = (
     # code, name, service, Ofsted rating, how positive its young people tend to be (0..1)
@@ -94,17 +94,17 @@ def _seed_home(
             continue  # planned: no rounds yet
         opens = min(visit_day - timedelta(days=14), today - timedelta(days=3))
         for audience in AUDIENCES:
-            theme, reason = _rotate(banks, audience, history[audience], opens)
+            theme, choice = _rotate(banks, audience, history[audience], opens)
             round_ = Round(
                 home=home,
                 audience=audience,
                 theme_id=theme.id,
                 theme_version=theme.version,
-                presentation=theme.presentation,
+                presentation=choice.presentation,
                 opens_on=opens,
                 closes_on=visit_day - timedelta(days=1),
                 visit=visit,
-                rotation_reason=reason,
+                rotation_reason=choice.reason,
             )
             if round_.closes_on < today:
                 round_.closed_on = round_.closes_on + timedelta(days=1)
@@ -149,11 +149,11 @@ def _visit(home: Home, day: date, today: date, late: bool = False) -> Visit:
 
 def _rotate(
     banks: QuestionBanks, audience: str, history: list, opens: date
-) -> tuple[Theme, str]:
+) -> tuple[Theme, RotationChoice]:
     themes = banks.themes_for(audience)
     choice = choose_theme([(t.id, t.presentation) for t in themes], history, opens)
     history.append((opens, choice.theme_id, choice.presentation))
-    return banks.theme(audience, choice.theme_id), choice.reason
+    return banks.theme(audience, choice.theme_id), choice
 
 
 def _answers(round_: Round, core: Theme, theme: Theme, mood: float, rng: random.Random) -> None:

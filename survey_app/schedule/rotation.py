@@ -7,11 +7,10 @@ from datetime import date
 from survey_app.schedule.wording import long_date, quoted_list
 
 # Least-recently-used order alone cycles through every theme before any repeats, which is what
-# keeps six months free of a repeat while another theme is unused. Skipping the last round's
-# presentation can bend that cycle: when one presentation is shared by most of an audience's
-# themes (say two "thumbs" themes and one "stars"), changing the presentation every round
-# forces the odd one out to come round more often. The presentation rule then wins, as
-# DESIGN.md makes it absolute, and the skip is named in the reason.
+# keeps six months free of a repeat while another theme is unused. When the theme whose turn it
+# is shares the last round's presentation, the round shows it in another of the audience's
+# presentations instead of skipping it: every presentation can show every scale and yes/no
+# question (survey_app/respond/presentation.py), so both rules of DESIGN.md hold together.
 
 Theme = tuple[str, str]  # (theme_id, presentation)
 PastRound = tuple[date, str, str]  # (opens, theme_id, presentation)
@@ -90,21 +89,32 @@ def _pinned_choice(
 def _least_recently_used(
     themes: Sequence[Theme], past: list[PastRound], previous: PastRound | None
 ) -> RotationChoice:
-    """The least recently used theme that changes both the last round's theme and presentation."""
+    """The least recently used theme other than the last round's, in a presentation that is
+    not the last round's either."""
     last_used = {theme_id: opens for opens, theme_id, _ in past}  # ascending, so latest wins
     # Never-used themes first, then oldest use first; sorted() is stable, so ties keep the
     # theme list's order and the choice is deterministic.
     ranked = sorted(themes, key=lambda t: (t[0] in last_used, last_used.get(t[0], date.min)))
     if previous is None:
-        return _ranked_choice(ranked[0], last_used, [])
+        return _ranked_choice(ranked[0], last_used)
     fresh = [theme for theme in ranked if theme[0] != previous[1]]
     if not fresh:
         return _only_theme_choice(ranked[0])
-    varied = [theme for theme in fresh if theme[1] != previous[2]]
-    if not varied:
-        return _same_presentation_choice(fresh[0], last_used)
-    skipped = fresh[: fresh.index(varied[0])]
-    return _ranked_choice(varied[0], last_used, skipped)
+    theme = fresh[0]
+    if theme[1] != previous[2]:
+        return _ranked_choice(theme, last_used)
+    other = _other_presentation(themes, past, previous[2])
+    if other is None:
+        return _same_presentation_choice(theme, last_used)
+    return _restyled_choice(theme, other, last_used)
+
+
+def _other_presentation(themes: Sequence[Theme], past: list[PastRound], last: str) -> str | None:
+    """The audience's presentation shown longest ago (or never) here, other than `last`."""
+    shown = {presentation: opens for opens, _, presentation in past}
+    others = list(dict.fromkeys(presentation for _, presentation in themes if presentation != last))
+    # min() keeps the first of equals, so ties go by the theme list's order.
+    return min(others, key=lambda p: (p in shown, shown.get(p, date.min)), default=None)
 
 
 def _why(theme_id: str, last_used: dict[str, date]) -> str:
@@ -115,26 +125,22 @@ def _why(theme_id: str, last_used: dict[str, date]) -> str:
     return f"Chosen because it was last used on {when}, the longest ago of the themes available"
 
 
-def _ranked_choice(
-    theme: Theme, last_used: dict[str, date], skipped: list[Theme]
-) -> RotationChoice:
-    """A choice made by rotation, naming any theme passed over for sharing the last presentation."""
-    reason = _why(theme[0], last_used) + (_skip_note(skipped) if skipped else "")
-    return RotationChoice(theme[0], theme[1], reason + ".")
+def _ranked_choice(theme: Theme, last_used: dict[str, date]) -> RotationChoice:
+    """A choice made by rotation, in the theme's own presentation."""
+    return RotationChoice(theme[0], theme[1], _why(theme[0], last_used) + ".")
 
 
-def _skip_note(skipped: list[Theme]) -> str:
-    """The clause naming themes passed over because they repeat the last round's presentation."""
-    names = quoted_list([theme_id for theme_id, _ in skipped])
-    was, it = ("was", "it") if len(skipped) == 1 else ("were", "they")
-    return (
-        f"; {names} {was} skipped because {it} used the same presentation ({skipped[0][1]}) "
-        "as the last round"
+def _restyled_choice(theme: Theme, presentation: str, last_used: dict[str, date]) -> RotationChoice:
+    """The theme whose turn it is, shown in another look than its own, the last round's."""
+    reason = (
+        f"{_why(theme[0], last_used)}; it is shown as {presentation} this time, because its "
+        f"own presentation ({theme[1]}) was the last round's."
     )
+    return RotationChoice(theme[0], presentation, reason)
 
 
 def _same_presentation_choice(theme: Theme, last_used: dict[str, date]) -> RotationChoice:
-    """A choice that has to keep the last round's presentation, because every other theme does."""
+    """A choice that has to keep the last round's presentation: the audience has no other."""
     reason = (
         f"{_why(theme[0], last_used)}; it uses the same presentation ({theme[1]}) as the last "
         "round because every other theme available does too."
