@@ -14,17 +14,14 @@ def _ready_to_send(client, code: str) -> str:
     return url
 
 
-def test_twenty_simultaneous_final_submissions_are_all_stored(app, make_codes):
-    """20 young people pressing 'Send' at the same moment all get their answers stored."""
-    round_codes = make_codes(count=20)
-    clients = [app.test_client() for _ in round_codes]
-    urls = [_ready_to_send(c, code) for c, code in zip(clients, round_codes, strict=True)]
+def _send_all_at_once(clients, urls, comment: str) -> list[int]:
+    """Each client sends its last page at the same moment; the statuses they got."""
     barrier = threading.Barrier(len(urls))
     statuses: list[int] = []
 
     def send(client, url, n):
         barrier.wait()
-        response = client.post(url, data={"open_comment": f"comment {n}", "nav": "next"})
+        response = client.post(url, data={"open_comment": f"{comment} {n}", "nav": "next"})
         statuses.append(response.status_code)
 
     threads = [
@@ -35,6 +32,15 @@ def test_twenty_simultaneous_final_submissions_are_all_stored(app, make_codes):
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
+    return statuses
+
+
+def test_twenty_simultaneous_final_submissions_are_all_stored(app, make_codes):
+    """20 young people pressing 'Send' at the same moment all get their answers stored."""
+    round_codes = make_codes(count=20)
+    clients = [app.test_client() for _ in round_codes]
+    urls = [_ready_to_send(c, code) for c, code in zip(clients, round_codes, strict=True)]
+    statuses = _send_all_at_once(clients, urls, "comment")
     assert statuses == [302] * 20
     with app.app_context():
         from survey_app.extensions import db
@@ -51,22 +57,7 @@ def test_the_same_response_sent_five_times_at_once_is_stored_once(app, make_code
     [code] = make_codes()
     clients = [app.test_client() for _ in range(5)]
     urls = [_ready_to_send(client, code) for client in clients]
-    barrier = threading.Barrier(len(urls))
-    statuses: list[int] = []
-
-    def send(client, url, n):
-        barrier.wait()
-        response = client.post(url, data={"open_comment": f"tap {n}", "nav": "next"})
-        statuses.append(response.status_code)
-
-    threads = [
-        threading.Thread(target=send, args=(c, u, n))
-        for n, (c, u) in enumerate(zip(clients, urls, strict=True))
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    statuses = _send_all_at_once(clients, urls, "tap")
     # Sent before the first commit: thanked (302); after it: told it was already sent (409).
     assert sorted(set(statuses)) in ([302], [302, 409]) and len(statuses) == 5
     with app.app_context():
