@@ -1,4 +1,4 @@
-"""Shared set-up for benchmarks: a fresh SQLite app with demo data, served by gunicorn."""
+"""Shared set-up for benchmarks: a fresh app with demo data, served by gunicorn."""
 
 from __future__ import annotations
 
@@ -23,18 +23,42 @@ def free_port() -> int:
 
 
 @contextmanager
-def demo_environment():
-    """A temporary instance with a migrated SQLite database and the demo data."""
-    with tempfile.TemporaryDirectory() as folder:
+def demo_environment(postgres_server: str | None = None):
+    """A temporary instance with a migrated database and the demo data: a SQLite file, or a
+    throwaway database on `postgres_server` (a postgresql:// URL), dropped afterwards."""
+    with tempfile.TemporaryDirectory() as folder, _database(folder, postgres_server) as url:
         env = dict(os.environ)
         env.update(
-            DATABASE_URL=f"sqlite:///{folder}/bench.sqlite3",
+            DATABASE_URL=url,
             SECRET_KEY="benchmark-only-secret",  # noqa: S106 (a throwaway instance)
             BASE_URL="http://127.0.0.1",
         )
         for args in (["db", "upgrade"], ["demo"]):
             subprocess.run([BIN / "survey-app", *args], env=env, check=True, capture_output=True)
         yield env
+
+
+@contextmanager
+def _database(folder: str, postgres_server: str | None):
+    if postgres_server is None:
+        yield f"sqlite:///{folder}/bench.sqlite3"
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from survey_app.config import normalise_database_url
+
+    server = normalise_database_url(postgres_server)
+    name = f"survey_bench_{os.getpid()}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def invite(env: dict, count: int, home: str = "OAK", audience: str = "young_people") -> list[str]:

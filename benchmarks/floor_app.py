@@ -11,22 +11,28 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from contextlib import closing
 
 from flask import Flask, redirect, request
 from flask_wtf.csrf import CSRFProtect, generate_csrf
 
 app = Flask(__name__)
-app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY")  # set by the benchmark
 CSRFProtect(app)
 _local = threading.local()
+
+
+def create_database(path: str) -> None:
+    """Make the floor's database once, before its workers start (the file keeps WAL mode)."""
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("CREATE TABLE IF NOT EXISTS said (id INTEGER PRIMARY KEY, words TEXT)")
 
 
 def _connection() -> sqlite3.Connection:
     if not hasattr(_local, "connection"):
         connection = sqlite3.connect(os.environ["FLOOR_DATABASE"], timeout=30)
-        connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
-        connection.execute("CREATE TABLE IF NOT EXISTS said (id INTEGER PRIMARY KEY, words TEXT)")
         _local.connection = connection
     return _local.connection
 

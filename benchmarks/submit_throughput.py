@@ -22,6 +22,7 @@ import http.client
 import re
 import statistics
 import sys
+import tempfile
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._server import demo_environment, gunicorn, invite  # noqa: E402
+from benchmarks.floor_app import create_database as create_floor_database  # noqa: E402
 
 
 class Browser:
@@ -179,12 +181,19 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternate rounds; medians kept")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="run the app on a throwaway database on this PostgreSQL server instead of SQLite "
+        "(e.g. postgresql://postgres@127.0.0.1:5432/test); the floor stays on SQLite",
+    )
     args = parser.parse_args()
     total = args.connections * args.per_connection
     settings = {"workers": args.workers, "threads": args.threads}
-    with demo_environment() as env:
+    with demo_environment(args.postgres) as env, tempfile.TemporaryDirectory() as folder:
         codes = invite(env, total * args.rounds)
-        env["FLOOR_DATABASE"] = env["DATABASE_URL"].removeprefix("sqlite:///") + "-floor"
+        env["FLOOR_DATABASE"] = f"{folder}/floor.sqlite3"
+        create_floor_database(env["FLOOR_DATABASE"])
         with (
             gunicorn(env, **settings) as app_server,
             gunicorn(env, app="benchmarks.bare_app:app", **settings) as bare_server,
@@ -206,7 +215,8 @@ def main() -> int:
                       f"requests/s, ratio {responses / requests:4.2f}")  # fmt: skip
     ratio = statistics.median(submit.rates) / statistics.median(bare.rates)
     p99 = percentile(submit.latencies, 99)
-    print(f"gunicorn              {args.workers} workers x {args.threads} threads, SQLite")
+    database = "PostgreSQL" if args.postgres else "SQLite"
+    print(f"gunicorn              {args.workers} workers x {args.threads} threads, {database}")
     print(f"connections           {args.connections}")
     print(f"responses submitted   {total} per round, {args.rounds} rounds (medians)")
     print(submit.line("submit path", "responses/s"))
