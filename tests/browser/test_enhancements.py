@@ -87,3 +87,51 @@ def test_bigger_text_without_javascript_keeps_the_answers(new_page, base_url, ma
     assert "big" in page.get_attribute("body", "class")  # the choice stays for the session
     press(page, "a.choice:has-text('Smaller text')")
     assert "big" not in (page.get_attribute("body", "class") or "")
+
+
+def test_answers_chosen_before_a_dropped_connection_come_back(new_page, base_url, make_codes):
+    """A page sent while the connection drops: on reloading it, the answers chosen are still
+    ticked and the young person is told so. Once the survey is sent, the tab keeps nothing."""
+    page = new_page()
+    [code] = make_codes()
+    start_survey(page, base_url, code)
+    page.check("input[name=safe_here][value='2']")
+    page.route("**/p/1", lambda route: route.abort() if route.request.method == "POST" else
+               route.continue_())  # fmt: skip
+    page.locator("main button[name=nav][value=next]").click()
+    page.wait_for_timeout(200)
+    page.unroute("**/p/1")
+    page.goto(f"{base_url}/r/{code}/p/1")
+    assert page.is_checked("input[name=safe_here][value='2']")
+    assert page.is_visible("#kept-note")
+    assert "We kept the answers" in page.inner_text("#kept-note")
+    while "/thanks" not in page.url:
+        next_page(page)
+    kept = page.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('draft:'))")
+    assert kept == []
+
+
+def test_answers_the_server_has_are_not_called_kept(new_page, base_url, make_codes):
+    """Going back to a page that was sent shows its answers with no "we kept" note."""
+    page = new_page()
+    [code] = make_codes()
+    start_survey(page, base_url, code)
+    page.check("input[name=safe_here][value='4']")
+    next_page(page)
+    press(page, "main button[name=nav][value=back]")
+    assert page.is_checked("input[name=safe_here][value='4']")
+    assert not page.is_visible("#kept-note")
+
+
+def test_a_name_is_never_kept_in_the_tab(new_page, base_url, make_codes):
+    """On the last page the comment is kept while typing, the name asked for is not."""
+    page = new_page()
+    [code] = make_codes()
+    start_survey(page, base_url, code)
+    while "Send my answers" not in page.inner_text("main"):
+        next_page(page)
+    page.fill("textarea[name=open_comment]", "The garden is nice")
+    page.fill("input[name=contact_name]", "Sam")
+    kept = page.evaluate("JSON.stringify(Object.values(sessionStorage))")
+    assert "The garden is nice" in kept
+    assert "Sam" not in kept
