@@ -1,6 +1,6 @@
 /* Keeps the answers chosen on a question page in this tab until the server has them, so a
    dropped connection or a reload does not lose them. Names are never kept; the tab's storage
-   is emptied when the tab closes, and this survey's drafts are removed once it is sent.
+   is emptied when the tab closes, and the thank-you page removes this survey's drafts.
    The page works the same without it. */
 (function () {
   "use strict";
