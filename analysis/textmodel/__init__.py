@@ -1,0 +1,1 @@
+"""Learned text models: the labelled corpus, the features, training and the shipped models."""
