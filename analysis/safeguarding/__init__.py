@@ -16,7 +16,6 @@ from analysis.safeguarding.categories import AUDIENCES, CATEGORIES, CATEGORY_LAB
 from analysis.safeguarding.detector import Assessment, Detector
 from analysis.safeguarding.errors import LexiconError
 from analysis.safeguarding.lexicon import DEFAULT_DIRECTORY, Lexicon, load_lexicon
-from analysis.safeguarding.safety_net import SafetyNet, load_safety_net, mentions_person_or_body
 
 __all__ = [
     "AUDIENCES",
@@ -27,12 +26,9 @@ __all__ = [
     "Detector",
     "Lexicon",
     "LexiconError",
-    "SafetyNet",
     "assess",
     "default_detector",
     "load_lexicon",
-    "load_safety_net",
-    "mentions_person_or_body",
 ]
 
 

@@ -1,4 +1,4 @@
-"""The twelve kinds of disclosure the detector looks for, and who may be answering."""
+"""The kinds of disclosure the detector looks for, and who may be answering."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ CATEGORY_LABELS = MappingProxyType(
         "staff_allegation": "Allegation against a member of staff (LADO)",
         "family_contact_harm": "Harm at family contact",
         "unexplained_injury": "Unexplained injury",
+        "physical_abuse": "Physical abuse by an adult",
+        "emotional_abuse": "Emotional abuse (put down, humiliated, controlled, threatened)",
     }
 )
 CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)

@@ -23,6 +23,7 @@ class Assessment:
     flagged: bool
     categories: tuple[str, ...]
     reasons: tuple[str, ...]
+    understood: bool = True  # False when the text could not be read (another language)
 
 
 class Detector:

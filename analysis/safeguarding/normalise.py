@@ -64,6 +64,9 @@ class Text:
         return self.source[self.spans[first][0] : self.spans[last][1]]
 
 
+CACHE_SIZE = 50_000  # distinct words remembered; beyond it words are simply read each time
+
+
 class Normaliser:
     """Reads answers word by word, replacing text-speak, contractions and misspellings."""
 
@@ -75,13 +78,29 @@ class Normaliser:
         self._exact = dict(replacements)
         self._squeezed = {squeeze(key): value for key, value in replacements.items()}
         self._in_phrases = dict(in_phrases or {})
+        # Most answers reuse the same few thousand words, so each is worked out once.
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._keys: dict[str, str] = {}
 
     def key(self, word: str) -> str:
         """The form phrases compare: doubled letters as one, and `in_phrases` applied."""
-        return squeeze(self._in_phrases.get(word, word))
+        found = self._keys.get(word)
+        if found is None:
+            found = squeeze(self._in_phrases.get(word, word))
+            if len(self._keys) < CACHE_SIZE:
+                self._keys[word] = found
+        return found
 
     def words(self, raw: str) -> tuple[str, ...]:
         """What one written word or emoji stands for, as one or more clean words."""
+        found = self._words.get(raw)
+        if found is None:
+            found = self._read_word(raw)
+            if len(self._words) < CACHE_SIZE:
+                self._words[raw] = found
+        return found
+
+    def _read_word(self, raw: str) -> tuple[str, ...]:
         word = clean_word(raw)
         if word in self._exact:
             return self._exact[word]

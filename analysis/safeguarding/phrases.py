@@ -143,7 +143,9 @@ def _compile_item(item: Word | Gap | Group, normaliser: Normaliser) -> tuple[str
     for alternative in item.alternatives:
         keys = [(word, key) for word in alternative for key in _keys(word, normaliser)]
         fragments.append("".join(_fragment(word, key) for word, key in keys))
-        firsts.append(_anchor(*keys[0]) if keys else None)
+        # Any word of an alternative must be present for it to match, so the rarest will do.
+        anchors = [_anchor(word, key) for word, key in keys]
+        firsts.append(min(anchors, key=Anchor.score) if anchors else None)
     group = "(?:" + "|".join(fragments) + ")"
     if None in firsts:
         return group, []

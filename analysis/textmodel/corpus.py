@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from analysis.safeguarding.categories import AUDIENCES, CATEGORIES
+from analysis.text.sentiment import SENTIMENTS
 from analysis.text.themes import THEMES
 
-SENTIMENTS = ("positive", "neutral", "negative")
 KINDS = ("disclosure", "trap", "plain")
 CORPUS_DIRECTORY = Path(__file__).resolve().parents[1] / "data" / "corpus"
 FIELDS = {"text", "audience", "sentiment", "themes", "safeguarding", "categories", "kind", "note"}
@@ -115,7 +115,7 @@ def _partial(data: object) -> Labelled:
         themes=None if themes is None else tuple(themes),
         safeguarding=safeguarding,
         categories=categories,
-        kind="disclosure" if safeguarding else "plain",
+        kind=data.get("kind") or ("disclosure" if safeguarding else "plain"),
         note=str(data.get("note") or ""),
     )
     if record.audience not in AUDIENCES:

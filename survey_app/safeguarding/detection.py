@@ -1,10 +1,11 @@
 """What in a response needs a person to look at it, and how soon: the service's policy.
 
 Urgent (24-hour review, reviewers mailed):
-  - free text the detector flags (rules in analysis/data/safeguarding/);
-  - the safety net: a young person's free text that reads as negative and names a person or
-    the body (analysis/data/safeguarding/safety_net.toml), because rules written in advance
-    find only part of what young people actually write;
+  - free text that the learned model OR the phrase rules flag (`analysis.safeguarding_verdict`;
+    the model is trained from analysis/data/corpus/, the rules live in
+    analysis/data/safeguarding/);
+  - free text the model cannot read (another script or language): a person reads it on the
+    same 24-hour clock, because nothing has judged it safe;
   - an answer a question bank marks `alert_on` (the lowest point of "How safe do you feel here?");
   - "I'd like someone to talk to me", or a name left for that.
 Routine (read within 7 days, no mail): every other young person's free text.
@@ -15,15 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from analysis import safeguarding_verdict, sentiment_label
-from analysis.safeguarding import mentions_person_or_body
+from analysis import safeguarding_verdict
 from survey_app.banks import Question
 
-# Sentiment reads many disclosures as neutral ("he put his hands where he shouldnt"), so adding
-# "neutral" here would catch more of them, but would also make about one ordinary comment in
-# four urgent ("I want to see my little brother more"). Those are all read within 7 days anyway.
-NET_SENTIMENTS = frozenset({"negative"})
-NET_AUDIENCES = frozenset({"young_people"})
 ROUTINE_AUDIENCES = frozenset({"young_people"})
 
 
@@ -83,27 +78,21 @@ def _free_text(texts: list[str], audience: str, final: bool) -> list[Concern]:
         return []
     categories: dict[str, None] = {}
     reasons: dict[str, None] = {}
+    unread: dict[str, None] = {}
     for text in texts:
-        found, why = _read(text, audience)
-        categories.update(dict.fromkeys(found))
-        reasons.update(dict.fromkeys(why))
+        verdict = safeguarding_verdict(text, audience)
+        if not verdict.understood:
+            unread.update(dict.fromkeys(verdict.reasons))
+        elif verdict.flagged:
+            categories.update(dict.fromkeys(verdict.categories))
+            reasons.update(dict.fromkeys(verdict.reasons))
+    found = []
     if reasons:
-        return [Concern("free_text", True, tuple(sorted(categories)), tuple(reasons))]
+        found.append(Concern("free_text", True, tuple(sorted(categories)), tuple(reasons)))
+    if unread:
+        found.append(Concern("not_understood", True, (), tuple(unread)))
+    if found:
+        return found
     if final and audience in ROUTINE_AUDIENCES:
         return [Concern("routine_read", False, (), ("every young person's free text is read",))]
     return []
-
-
-def _read(text: str, audience: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The categories and reasons that make one answer urgent; empty when nothing does."""
-    # The detector, then sentiment only where the safety net needs it: this runs on every
-    # submit, and themes (analyse_comment's third part) are for reports, not for this.
-    verdict = safeguarding_verdict(text, audience)
-    if verdict.flagged:
-        return verdict.categories, verdict.reasons
-    if audience in NET_AUDIENCES and sentiment_label(text) in NET_SENTIMENTS:
-        words = mentions_person_or_body(text)
-        if words:
-            quoted = ", ".join(f'"{w}"' for w in words)
-            return (), (f"safety net: reads as negative and names a person or the body: {quoted}",)
-    return (), ()

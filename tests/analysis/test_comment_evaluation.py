@@ -1,49 +1,98 @@
-"""The labelled answers: enough of them, well formed, and read well enough."""
+"""The corpus, the held-apart test file, and the shipped model's figures on that file."""
 
+import dataclasses
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
-from analysis import THEMES
-from analysis.text.evaluation import evaluate, load_labelled
+import pytest
+
+from analysis.safeguarding import AUDIENCES, CATEGORIES
+from analysis.text.comments import analyse_with
+from analysis.textmodel.corpus import read_corpus, read_partial
+from analysis.textmodel.evaluation import TARGETS, evaluate
+from analysis.textmodel.model import CommentModel, default_model
 
 ROOT = Path(__file__).resolve().parents[2]
-LABELLED = ROOT / "tests" / "data" / "comments_labelled.jsonl"
+TEST_FILE = ROOT / "tests" / "data" / "comments_test.jsonl"
 
 
-def test_labelled_set_is_large_varied_and_valid():
-    """At least 200 answers from all four audiences, every label and theme known."""
-    items = load_labelled(LABELLED)
-    assert len(items) >= 200
-    assert {i.audience for i in items} == {"young_people", "professionals", "families", "staff"}
-    assert {i.sentiment for i in items} == {"positive", "neutral", "negative"}
-    assert {t for i in items for t in i.themes} <= set(THEMES)
+@pytest.fixture(scope="module")
+def test_records():
+    return read_partial(TEST_FILE)
 
 
-def test_sentiment_macro_f1_is_at_least_0_8():
-    """Sentiment macro-F1 over the labelled set stays at or above 0.8."""
-    assert evaluate(load_labelled(LABELLED)).sentiment_macro_f1 >= 0.8
+@pytest.fixture(scope="module")
+def report(test_records):
+    return evaluate(test_records)
 
 
-def test_every_theme_is_found_more_often_than_not():
-    """Each theme's recall on the labelled set is at least 0.7."""
-    themes = evaluate(load_labelled(LABELLED)).themes
-    assert {name: s.recall for name, s in themes.items() if s.recall < 0.7} == {}
+def test_the_corpus_is_large_and_covers_every_category():
+    """4,000+ labelled comments, 800+ disclosures across every category, 800+ traps."""
+    corpus = read_corpus()
+    per_category = Counter(c for r in corpus for c in r.categories)
+    assert len(corpus) >= 4000
+    assert sum(r.safeguarding for r in corpus) >= 800
+    assert sum(r.kind == "trap" for r in corpus) >= 800
+    assert all(per_category[c] >= 30 for c in CATEGORIES), per_category
+    assert {r.audience for r in corpus} == set(AUDIENCES)
 
 
-def test_evaluation_script_prints_figures_and_passes(tmp_path):
-    """The script prints accuracy and macro-F1 and exits 0 above the bar, 1 below it."""
-    script = ROOT / "scripts" / "evaluate_comments.py"
+def test_the_test_file_is_large_and_apart(test_records):
+    """800+ comments, 150+ disclosures and 150+ traps, none of them in the corpus as written."""
+    assert len(test_records) >= 800
+    assert sum(r.safeguarding for r in test_records) >= 150
+    assert sum(r.kind == "trap" for r in test_records) >= 150
+    assert {c for r in test_records for c in r.categories} == set(CATEGORIES)
+    assert TEST_FILE.read_text(encoding="utf-8").startswith("# The held-apart test file")
+
+
+def test_the_shipped_model_meets_every_target_on_the_test_file(report):
+    """Recall 0.97 at precision 0.60, 0.90 per category, sentiment and theme F1 0.80."""
+    assert report.failures() == []
+    assert report.flag.recall >= TARGETS["recall"]
+
+
+def test_the_target_test_fails_when_the_model_is_switched_off(test_records):
+    """With the model unable to flag (rules alone), recall falls and the failure names it."""
+    model = default_model()
+    silent = CommentModel.__new__(CommentModel)
+    silent.__dict__.update(model.__dict__)
+    silent.settings = {**model.settings, "disclosure_threshold": 1.01}
+    report = evaluate(test_records, lambda text, audience: analyse_with(silent, text, audience))
+    assert any(problem.startswith("disclosure recall") for problem in report.failures())
+
+
+def test_a_disclosure_missed_makes_the_evaluation_name_it():
+    """A labelled disclosure the analysis does not flag is listed as a miss."""
+    record = dataclasses.replace(
+        read_partial(TEST_FILE)[0], text="the sky is a nice colour", safeguarding=True,
+        categories=("neglect",), kind="disclosure",
+    )  # fmt: skip
+    report = evaluate([record])
+    assert report.misses == [record]
+    assert "neglect recall 0.000 < 0.90" in report.failures()
+
+
+@pytest.mark.parametrize("script", ["evaluate_safeguarding.py", "evaluate_comments.py"])
+def test_the_evaluation_scripts_pass_on_the_test_file_and_fail_below_target(script, tmp_path):
+    """Each script prints its figures and exits 0 on the test file, 1 on a file it gets wrong."""
+    path = ROOT / "scripts" / script
     good = subprocess.run(  # noqa: S603  (our own interpreter and script)
-        [sys.executable, str(script)], capture_output=True, text=True, check=False
+        [sys.executable, str(path)], capture_output=True, text=True, check=False
     )
-    assert good.returncode == 0
-    assert "sentiment macro-F1" in good.stdout and "precision" in good.stdout
+    assert good.returncode == 0, good.stdout[-2000:]
+    assert "disclosure recall" in good.stdout and "theme micro-F1" in good.stdout
     wrong = tmp_path / "wrong.jsonl"
-    row = {"text": "I love it here", "audience": "young_people", "sentiment": "negative"}
-    wrong.write_text(json.dumps({**row, "themes": []}) + "\n", encoding="utf-8")
+    rows = [
+        {"text": "I love it here", "audience": "young_people", "sentiment": "negative",
+         "themes": ["food"], "categories": ["neglect"]},
+    ]  # fmt: skip
+    wrong.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     bad = subprocess.run(  # noqa: S603
-        [sys.executable, str(script), str(wrong)], capture_output=True, text=True, check=False
+        [sys.executable, str(path), str(wrong)], capture_output=True, text=True, check=False
     )
     assert bad.returncode == 1
+    assert "TARGETS NOT MET" in bad.stdout

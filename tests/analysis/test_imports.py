@@ -11,7 +11,7 @@ FORBIDDEN = ("flask", "sqlalchemy", "wtforms", "survey_app", "matplotlib.pyplot"
 def test_importing_analysis_never_imports_the_app_or_its_frameworks():
     """A fresh interpreter that imports every analysis module (reports too) loads none of them."""
     code = (
-        "import analysis, analysis.text.evaluation, analysis.reports, analysis.__main__, sys;"
+        "import analysis, analysis.textmodel.evaluation, analysis.reports, analysis.__main__, sys;"
         f"bad = [m for m in sys.modules if m.split('.')[0] in {FORBIDDEN[:4]!r}"
         " or m == 'matplotlib.pyplot'];"
         "print(','.join(sorted(bad)))"

@@ -144,9 +144,10 @@ def test_assessment_is_a_frozen_dataclass():
         result.flagged = False  # type: ignore[misc]
 
 
-def test_twelve_categories_each_with_a_label():
-    """The category ids are the ones the issue names, each with a human label."""
-    assert len(CATEGORIES) == 12
+def test_fourteen_categories_each_with_a_label():
+    """The rule-era twelve plus physical and emotional abuse, each with a human label."""
+    assert len(CATEGORIES) == 14
+    assert {"physical_abuse", "emotional_abuse"} <= set(CATEGORIES)
     assert set(CATEGORIES) == set(CATEGORY_LABELS)
     assert all(label.strip() for label in CATEGORY_LABELS.values())
     assert "staff_allegation" in CATEGORIES and "LADO" in CATEGORY_LABELS["staff_allegation"]

@@ -1,7 +1,9 @@
-"""The labelled set and the evaluation: recall first, and the script that enforces it."""
+"""The phrase rules on the labelled set they were written from: recall first.
 
-import json
-import runpy
+The rules are the safety net beside the learned model (analysis/text/comments.py); the model's
+own figures, on the held-apart test file, are in test_comment_evaluation.py.
+"""
+
 from collections import Counter
 from pathlib import Path
 
@@ -12,7 +14,6 @@ from analysis.safeguarding.evaluation import evaluate, load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELLED = ROOT / "tests" / "data" / "safeguarding_labelled.jsonl"
-SCRIPT = ROOT / "scripts" / "evaluate_safeguarding.py"
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,8 @@ def test_the_labelled_set_is_big_and_balanced_enough(examples):
     assert len(examples) >= 300
     assert sum(1 for e in examples if e.categories) >= 60
     assert sum(1 for e in examples if not e.categories) >= 60
-    assert all(per_category[c] >= 5 for c in CATEGORIES), per_category
+    # The two categories added with the learned model have no rule-era examples.
+    assert sum(per_category[c] >= 5 for c in CATEGORIES) >= 12, per_category
     assert {e.audience for e in examples} == set(AUDIENCES)
     assert any(e.categories and e.audience == "professionals" for e in examples)
 
@@ -46,7 +48,11 @@ def test_recall_is_at_least_95_percent_overall_and_per_category(report):
 def test_precision_is_at_least_one_half_overall_and_per_category(report):
     """At most one flag in two is a false alarm, overall and for each category."""
     assert report.overall.precision >= 0.5
-    low = {c: s.precision for c, s in report.categories.items() if s.precision < 0.5}
+    low = {
+        c: s.precision
+        for c, s in report.categories.items()
+        if s.precision < 0.5 and s.true_positives + s.false_negatives
+    }
     assert low == {}
 
 
@@ -55,31 +61,3 @@ def test_a_bad_line_in_a_labelled_set_is_refused_with_its_line(tmp_path):
     path.write_text('{"text": "x", "audience": "young_people", "categories": ["nope"]}\n')
     with pytest.raises(ValueError, match=r"bad\.jsonl:1: categories"):
         load_examples(path)
-
-
-def run_script(args, capsys):
-    main = runpy.run_path(str(SCRIPT))["main"]
-    code = main(args)
-    return code, capsys.readouterr().out
-
-
-def test_the_script_prints_every_category_and_passes_on_the_set(capsys):
-    code, out = run_script([], capsys)
-    assert code == 0
-    assert all(category in out for category in CATEGORIES)
-    assert "OVERALL" in out and "Misses" in out and "Targets met." in out
-
-
-def test_the_script_fails_and_lists_the_miss_when_recall_drops(tmp_path, capsys):
-    """A disclosure the detector cannot see makes the script exit non-zero and name it."""
-    rows = [
-        {"text": "kms", "audience": "young_people", "categories": ["self_harm"]},
-        {"text": "the sky is a nice colour", "audience": "young_people", "categories": ["neglect"]},
-        {"text": "more chips", "audience": "young_people", "categories": []},
-    ]
-    path = tmp_path / "set.jsonl"
-    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    code, out = run_script([str(path)], capsys)
-    assert code == 1
-    assert "the sky is a nice colour" in out
-    assert "neglect recall 0.000 < 0.95" in out

@@ -5,6 +5,8 @@ from __future__ import annotations
 import socket
 from datetime import timedelta
 
+import pytest
+
 from tests.respond.helpers import fields_on, start
 from tests.safeguarding.conftest import DISCLOSURE, codes_for, final_page, flags_of, respond
 
@@ -88,17 +90,30 @@ def test_without_smtp_the_flag_is_on_the_dashboard_only(sg, app, signed_in):
     assert "Criminal exploitation" in page and "Oak House" in page
 
 
-def test_the_safety_net_catches_a_worrying_answer_no_rule_names(sg, app):
-    """Negative, and about a person or the body: urgent, no category, the reason why, help page."""
+def test_the_model_catches_a_worrying_answer_no_rule_names(sg, app):
+    """Urgent, with a category and the words that weighed most, and the help page next."""
     from analysis.safeguarding import assess
 
-    text = "when i get angry i do things to my arms"
+    text = "honestly i dont think i will be around by christmas, ive given my stuff away"
     assert not assess(text).flagged, "the rules catch this now: pick an answer they miss"
     [code] = codes_for(app, sg.world.oak_round)
     assert respond(app.test_client(), code, text).endswith("/safety")
     [flag] = flags_of(app)
-    assert (flag.source, flag.urgent, flag.categories) == ("free_text", True, "")
-    assert flag.reasons.startswith("safety net") and '"arms"' in flag.reasons
+    assert (flag.source, flag.urgent) == ("free_text", True)
+    assert flag.categories and "model:" in flag.reasons and "weighed most" in flag.reasons
+
+
+@pytest.mark.parametrize(
+    "text", ["أنا خائف من شخص في البيت", "Tôi sợ một người ở nhà này"]  # Arabic, Vietnamese
+)
+def test_an_answer_in_another_language_goes_to_a_person_within_24_hours(sg, app, text):
+    """Not judged safe: a "not understood" flag, urgent, due within a day, saying why."""
+    [code] = codes_for(app, sg.world.oak_round)
+    respond(app.test_client(), code, text)
+    [flag] = flags_of(app)
+    assert (flag.source, flag.urgent) == ("not_understood", True)
+    assert flag.due_at - flag.created_at == timedelta(hours=24)
+    assert "a person must read it" in flag.reasons
 
 
 def test_other_audiences_get_urgent_flags_but_no_routine_reads(sg, app):

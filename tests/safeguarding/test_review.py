@@ -20,7 +20,8 @@ def test_a_reviewer_reads_the_words_and_records_the_outcome(flag, signed_in, aud
     """The registered manager sees the answer and why it was flagged, and records a review."""
     manager = signed_in("home_manager")
     page = manager.get(f"/staff/safeguarding/flags/{flag.id}").get_data(as_text=True)
-    assert DISCLOSURE in page and "older people making them work for them" in page
+    assert DISCLOSURE in page and "Why it was flagged" in page
+    assert "likely a disclosure; words that weighed most" in page
     sent = manager.post(
         f"/staff/safeguarding/flags/{flag.id}/review",
         data={"outcome": "need_to_know", "notes": "Spoke to the young person; NTK sent."},
