@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import click
@@ -15,6 +16,7 @@ from survey_app.exports import FORMATS, write_rows
 from survey_app.extensions import db
 from survey_app.records import RESPONSE_COLUMNS, BankFacts, analysis_records, answer_rows
 from survey_app.safeguarding.export import FLAG_COLUMNS, flag_rows
+from survey_app.safeguarding.labels import label_rows
 from survey_app.schedule.export_rows import (
     ROUND_COLUMNS,
     SCHEDULE_COLUMNS,
@@ -87,6 +89,25 @@ def analysis_export(out) -> None:
     audit.record("export.analysis", format="jsonl", rows=written)
     db.session.commit()
     click.echo(f"{written} records exported", err=True)
+
+
+@export.command("labels")
+@click.option(
+    "--out",
+    required=True,
+    type=click.File("w", encoding="utf-8"),
+    help="File to write, e.g. labels.jsonl ('-' for standard output).",
+)
+def labels(out) -> None:
+    """Reviewed flags as labelled, anonymised examples for `python -m analysis.train --extra`."""
+    written = 0
+    for row in label_rows():
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        written += 1
+    # Anonymised, but still young people's words: taking them out is audited.
+    audit.record("export.labels", format="jsonl", rows=written)
+    db.session.commit()
+    click.echo(f"{written} labelled answers exported", err=True)
 
 
 @export.command("schedule")

@@ -21,6 +21,7 @@ FLAG_SOURCES = {
     "alert_answer": "The lowest answer to a safety question",
     "asked_to_talk": "Asked for someone to talk to them",
     "routine_read": "Routine read of a young person's free text",
+    "not_understood": "Free text in a language the detector cannot read",
 }
 FLAG_OUTCOMES = {
     "no_further_action": "No further action",
@@ -70,11 +71,15 @@ class Flag(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A reviewer found a disclosure the detector did not flag as urgent: counted weekly and
+    # exported as a labelled example, so the model learns from it.
+    missed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    missed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
     response: Mapped[Response] = relationship()
     home: Mapped[Home] = relationship()
     round: Mapped[Round] = relationship()
-    reviewed_by: Mapped[User | None] = relationship()
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
 
     @property
     def category_ids(self) -> tuple[str, ...]:

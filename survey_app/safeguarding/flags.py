@@ -222,3 +222,22 @@ def review(flag: Flag, reviewer: User, outcome: str, notes: str, at: datetime) -
     )
     db.session.commit()
     db.session.refresh(flag)
+
+
+def mark_missed(flag: Flag, reviewer: User, at: datetime) -> None:
+    """Record that this response should have been flagged as urgent by the detector."""
+    if flag.source == "free_text":
+        raise ReviewError("The detector already flagged this answer; nothing was missed.")
+    done = db.session.execute(
+        update(Flag)
+        .where(Flag.id == flag.id, Flag.missed_at.is_(None))
+        .values(missed_at=at, missed_by_id=reviewer.id)
+    )
+    if done.rowcount == 0:
+        db.session.rollback()
+        raise ReviewError("This answer is already marked as one that should have been flagged.")
+    audit.record(
+        "safeguarding.flag_missed", reviewer, target=("flag", flag.id), home_id=flag.home_id
+    )
+    db.session.commit()
+    db.session.refresh(flag)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from statistics import median
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from analysis.safeguarding import CATEGORY_LABELS
 from survey_app import audit
@@ -63,6 +63,7 @@ class WeekSummary:
     still_open: int
     overdue_now: int
     outcomes: list[tuple[str, int]]
+    missed: int = 0  # answers reviewers marked this week as ones the detector should have flagged
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,12 @@ def week_summary(home_ids: set[int], monday: date, at: datetime) -> WeekSummary:
         FlagFacts(home, urgent, source, tuple(c for c in categories.split(",") if c), *times)
         for home, urgent, source, categories, *times in db.session.execute(stmt)
     ]
-    return summarise(facts, monday, at)
+    missed = db.session.execute(
+        select(func.count(Flag.id)).where(
+            Flag.home_id.in_(home_ids), Flag.missed_at >= starts, Flag.missed_at < ends
+        )
+    ).scalar_one()
+    return replace(summarise(facts, monday, at), missed=missed)
 
 
 def summary_for(reader: User, home_ids: set[int], monday: date, at: datetime) -> WeekSummary:
@@ -152,6 +158,7 @@ def as_text(summary: WeekSummary) -> str:
         f"Flags raised: {summary.raised} "
         f"({summary.urgent} urgent, {summary.routine} routine reads)",
         f"Still open: {summary.still_open}; past their due time now: {summary.overdue_now}",
+        f"Marked by reviewers as should have been flagged: {summary.missed}",
     ]
     for name, times in (("Urgent", summary.urgent_times), ("Routine", summary.routine_times)):
         lines.append(f"{name} reviews: {_times_text(times)}")

@@ -63,6 +63,19 @@ def review(flag_id: int):
     return redirect(url_for("safeguarding.flag", flag_id=flag.id), 303)
 
 
+@bp.post("/flags/<int:flag_id>/missed")
+@require("flags.review")
+def missed(flag_id: int):
+    """A reviewer marks a response the detector should have flagged as urgent."""
+    flag = require_flag(_user(), flag_id, "flags.review")
+    try:
+        service.mark_missed(flag, _user(), clock.now())
+    except service.ReviewError as error:
+        return _flag_page(flag, ReviewForm(formdata=None), problem=str(error), status=409)
+    flash("Marked as should have been flagged. It is counted in the weekly monitoring.")
+    return redirect(url_for("safeguarding.flag", flag_id=flag.id), 303)
+
+
 def _flag_page(flag: Flag, form: ReviewForm, problem: str | None = None, status: int = 200):
     """The flag; its reasons and the young person's words only for its reviewers (audited)."""
     reviewer = flag.home_id in home_ids_for(_user(), "flags.review")
