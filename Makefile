@@ -63,6 +63,7 @@ bench: install
 	-$(BIN)/python benchmarks/page_weight.py
 	-$(BIN)/python benchmarks/submit_throughput.py
 	-$(BIN)/python benchmarks/report_scale.py
+	-$(BIN)/python benchmarks/comment_speed.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -33,7 +33,9 @@ EARLIER = (
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--extra", type=Path, action="append", default=[], help="labels export")
-    parser.add_argument("--corpus", type=Path, default=CORPUS_DIRECTORY)
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS_DIRECTORY, help="another corpus folder (alone)"
+    )
     parser.add_argument("--out", type=Path, default=MODEL_DIRECTORY)
     args = parser.parse_args(argv)
     try:
@@ -43,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.perf_counter()
     records = read_corpus(args.corpus)
-    for path in [p for p in EARLIER if p.exists()] + args.extra:
+    # The earlier files belong with the shipped corpus; a corpus of one's own stands alone.
+    earlier = [p for p in EARLIER if p.exists()] if args.corpus == CORPUS_DIRECTORY else []
+    for path in earlier + args.extra:
         records.extend(read_partial(path))
     tested = _test_texts()
     kept = [r for r in records if _words(r.text) not in tested]

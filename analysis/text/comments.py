@@ -14,7 +14,7 @@ from analysis.safeguarding import AUDIENCES as SAFEGUARDING_AUDIENCES
 from analysis.safeguarding import Assessment, assess
 from analysis.safeguarding.context import contexts_in
 from analysis.textmodel.language import unreadable
-from analysis.textmodel.model import CommentModel, Reading, Vector, default_model
+from analysis.textmodel.model import CommentModel, Vector, default_model
 
 MAX_CATEGORIES = 3
 _NOTHING = Assessment(False, (), ())
@@ -88,15 +88,15 @@ def _verdict(model: CommentModel, text: str, audience: str, vector: Vector) -> A
         return rules if rules.flagged and not doubted else _NOTHING
     # Flagged by the model, so model OR rules is already true: the rules are not run (they
     # are the slower half of this reading, and the submit path waits for it).
-    categories = _categories(model, model.read(vector))
+    categories = _categories(model, model.categories(vector))
     words = ", ".join(f'"{w}"' for w in model.weighed_words(vector))
     reason = f"model: {likely:.0%} likely a disclosure; words that weighed most: {words}"
     return Assessment(True, tuple(sorted(categories)), (reason,))
 
 
-def _categories(model: CommentModel, reading: Reading) -> list[str]:
+def _categories(model: CommentModel, likely: dict[str, float]) -> list[str]:
     """The categories the model finds likely, at least the likeliest one."""
-    ranked = sorted(reading.categories.items(), key=lambda item: -item[1])
+    ranked = sorted(likely.items(), key=lambda item: -item[1])
     threshold = model.settings["category_threshold"]
     chosen = [c for c, p in ranked[:MAX_CATEGORIES] if p >= threshold]
     return chosen or [ranked[0][0]]

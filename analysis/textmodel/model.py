@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -76,21 +78,21 @@ class CommentModel:
     def vector(self, text: str, audience: str | None = None) -> Vector:
         """The comment as TF-IDF weights over the vocabulary (sublinear tf, l2-normalised)."""
         singles, words = parts(text, audience)
-        index = self.index
+        index, cache = self.index, self._cache
         found = [index.get(feature, -1) for feature in singles]
+        for key in zip(words, repeat(None)):
+            found += cache[key] if key in cache else self._ids(*key)
+        for key in zip(words, words[1:], strict=False):
+            found += cache[key] if key in cache else self._ids(*key)
+        counts = Counter(found)
+        counts.pop(-1, None)
+        rows = list(counts)
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(rows))
+        values = (1.0 + np.log(tf)) * self.idf[rows]
+        norm = float(np.sqrt(values @ values)) if rows else 0.0
         distinct = {f for f in singles if f[0] == "w" and f[2:3].isalpha()}
-        for word in words:
-            found += self._ids(word, None)
-        for first, second in zip(words, words[1:], strict=False):
-            found += self._ids(first, second)
-        rows, counts = np.unique(np.asarray(found, dtype=np.int64), return_counts=True)
-        if len(rows) and rows[0] == -1:
-            rows, counts = rows[1:], counts[1:]
-        values = (1.0 + np.log(counts.astype(np.float32))) * self.idf[rows]
-        norm = float(np.sqrt(values @ values)) if len(rows) else 0.0
         seen = sum(f in index for f in distinct)
-        return Vector(rows.tolist(), values / norm if norm else values, tuple(words),
-                      len(distinct), seen)  # fmt: skip
+        return Vector(rows, values / norm if norm else values, tuple(words), len(distinct), seen)
 
     def decision(self, text: str, audience: str | None = None) -> np.ndarray:
         """Raw scores per output column, as the fitted estimators' decision functions."""
@@ -108,6 +110,14 @@ class CommentModel:
         calibration = self.settings["disclosure_calibration"]
         return _sigmoid(calibration["slope"] * score + calibration["offset"])
 
+    def categories(self, vector: Vector) -> dict[str, float]:
+        """The category probabilities alone: what a flag needs beside its reasons."""
+        columns = self._slices["categories"]
+        scores = self.bias[columns].copy()
+        if vector.rows:
+            scores += vector.values @ self.weights[vector.rows, columns]
+        return self._named("categories", (1.0 / (1.0 + np.exp(-scores))).tolist())
+
     def read(self, vector: Vector) -> Reading:
         """Probabilities for every label of one comment."""
         scores = self.scores(vector)
@@ -122,17 +132,18 @@ class CommentModel:
 
     def weighed_words(self, vector: Vector, most: int = 4) -> list[str]:
         """The written words that pushed the disclosure score up the most, heaviest first."""
-        weight = dict(zip(vector.rows, (vector.values * self._flag[vector.rows]).tolist(),
-                          strict=True))  # fmt: skip
+        rows = vector.rows
+        contribution = (vector.values * self._flag[rows]).tolist()
+        weight = dict(zip(rows, contribution, strict=True))
         by_word: dict[str, float] = {}
-        for written in dict.fromkeys(vector.words):
+        for written in set(vector.words):
             word = written.strip(".,!?;:\"'()")
             if len(word) < 3 or word in _FUNCTION_WORDS:
                 continue  # "me" and "and" weigh, but name nothing a reviewer can look for
-            row = self.index.get(f"w {word}", -1)
-            share = weight.get(row, 0.0) + sum(weight.get(r, 0.0) for r in self._ids(written))
+            share = weight.get(self.index.get(f"w {word}", -1), 0.0)
+            share += sum(weight.get(r, 0.0) for r in self._ids(written))
             by_word[word] = max(by_word.get(word, 0.0), share)
-        ranked = sorted(by_word.items(), key=lambda item: -item[1])
+        ranked = sorted(by_word.items(), key=lambda item: (-item[1], item[0]))
         return [word for word, share in ranked[:most] if share > 0]
 
     def save(self, directory: Path) -> None:
