@@ -14,6 +14,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, overrides or {})
     register_proxy(app)
+    register_input(app)
     register_extensions(app)
     register_templates(app)
     register_blueprints(app)
@@ -45,6 +46,15 @@ def register_proxy(app: Flask) -> None:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+
+def register_input(app: Flask) -> None:
+    """Bound ids and NUL-free values for every route, before any route is added."""
+    from survey_app.ids import register_id_converter
+    from survey_app.request_input import use_survey_request
+
+    register_id_converter(app)
+    use_survey_request(app)
 
 
 def register_extensions(app: Flask) -> None:
@@ -112,3 +122,4 @@ def register_security_headers(app: Flask) -> None:
     from survey_app.security import add_security_headers
 
     app.after_request(add_security_headers)
+
