@@ -21,6 +21,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     register_cli(app)
     register_error_pages(app)
     register_security_headers(app)
+    register_logging(app)
     warm_up()
     return app
 
@@ -123,3 +124,8 @@ def register_security_headers(app: Flask) -> None:
 
     app.after_request(add_security_headers)
 
+
+def register_logging(app: Flask) -> None:
+    from survey_app.log_redaction import redact_request_log
+
+    redact_request_log(app)
