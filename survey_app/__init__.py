@@ -14,12 +14,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, overrides or {})
     register_proxy(app)
+    register_input(app)
     register_extensions(app)
     register_templates(app)
     register_blueprints(app)
     register_cli(app)
     register_error_pages(app)
     register_security_headers(app)
+    register_logging(app)
     warm_up()
     return app
 
@@ -45,6 +47,15 @@ def register_proxy(app: Flask) -> None:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+
+def register_input(app: Flask) -> None:
+    """Bound ids and NUL-free values for every route, before any route is added."""
+    from survey_app.ids import register_id_converter
+    from survey_app.request_input import use_survey_request
+
+    register_id_converter(app)
+    use_survey_request(app)
 
 
 def register_extensions(app: Flask) -> None:
@@ -112,3 +123,9 @@ def register_security_headers(app: Flask) -> None:
     from survey_app.security import add_security_headers
 
     app.after_request(add_security_headers)
+
+
+def register_logging(app: Flask) -> None:
+    from survey_app.log_redaction import redact_request_log
+
+    redact_request_log(app)

@@ -78,7 +78,8 @@ def filtered(criteria: AuditFilter) -> Select:
         stmt = stmt.where(AuditEvent.home_id == criteria.home_id)
     if criteria.since:
         stmt = stmt.where(AuditEvent.at >= _london_midnight(criteria.since))
-    if criteria.until:
+    # The last day there is (9999-12-31) has no next day to stop before: it means no end.
+    if criteria.until and criteria.until < date.max:
         stmt = stmt.where(AuditEvent.at < _london_midnight(criteria.until + timedelta(days=1)))
     return stmt.order_by(AuditEvent.id.desc())
 

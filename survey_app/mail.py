@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from flask import current_app
 
+from survey_app.headers import one_line
+
 TIMEOUT_S = 20
 
 
@@ -57,7 +59,7 @@ def message(to: str, subject: str, body: str) -> EmailMessage:
     mail = EmailMessage()
     mail["From"] = current_app.config["MAIL_FROM"]
     mail["To"] = to
-    mail["Subject"] = subject
+    mail["Subject"] = one_line(subject)  # a home's name may carry a line break
     mail.set_content(body)
     return mail
 

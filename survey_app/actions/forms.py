@@ -18,6 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from survey_app.admin.forms import choices
+from survey_app.ids import parse_id
 from survey_app.models import LINKED_SOURCES, SOURCE_KINDS
 
 BAD_DATE = "Write the date as year-month-day, like 2026-03-31."
@@ -26,9 +27,10 @@ UNLINKED_SOURCES = choices((k, v) for k, v in SOURCE_KINDS.items() if k not in L
 
 def optional_int(value) -> int | None:
     """A posted id as an int; anything else as None, for the service to refuse kindly."""
-    if isinstance(value, int):
-        return value
-    return int(value) if isinstance(value, str) and value.isdigit() else None
+    try:
+        return parse_id(value)
+    except ValueError:
+        return None
 
 
 def most(n: int, what: str = "it") -> Length:

@@ -8,6 +8,7 @@ from sqlalchemy import and_, or_, select
 
 from survey_app.actions.errors import ActionError, NotAllowed
 from survey_app.extensions import db
+from survey_app.ids import parse_id
 from survey_app.models import Home, Service, User, user_home
 from survey_app.permissions import SCOPE, visible_home_ids, visible_homes
 
@@ -33,9 +34,13 @@ def parse_place(value: str | None) -> Place | None:
     kind, _, number = (value or "").partition(":")
     if kind == "all" and not number:
         return Place()
-    if kind in ("home", "service") and number.isdigit():
-        return Place(int(number), None) if kind == "home" else Place(None, int(number))
-    return None
+    if kind not in ("home", "service"):
+        return None
+    try:
+        place_id = parse_id(number)
+    except ValueError:
+        return None
+    return Place(place_id, None) if kind == "home" else Place(None, place_id)
 
 
 def check_place(place: Place | None, actor: User) -> Place:

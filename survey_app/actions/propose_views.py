@@ -3,7 +3,7 @@ else that raised one (a survey round, a QPAG meeting, a dip sample, an audit ...
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from sqlalchemy import select
 
 from survey_app import clock
@@ -20,6 +20,7 @@ from survey_app.actions.places import (
 from survey_app.actions.sources import Source
 from survey_app.actions.views import bp, user
 from survey_app.extensions import db
+from survey_app.ids import id_arg
 from survey_app.models import SOURCE_KINDS, Action, Visit
 from survey_app.permissions import can, require, require_home
 
@@ -128,7 +129,7 @@ def _general_form() -> ActionForm:
 def _linked_source() -> Source | None:
     """The record named in the query string (?round=, ?meeting=, ?dip=), if any."""
     for arg, kind in LINK_ARGS.items():
-        record_id = request.args.get(arg, type=int)
+        record_id = id_arg(arg)
         if record_id:
             return Source(kind, record_id)
     return None

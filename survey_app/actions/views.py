@@ -23,6 +23,7 @@ from survey_app.actions.forms import (
 from survey_app.actions.places import Place, owner_choices, place_name
 from survey_app.actions.sources import source_url, source_words
 from survey_app.extensions import db
+from survey_app.ids import id_arg
 from survey_app.models import OPEN_STATUSES, STATUS_NAMES, Action, Home
 from survey_app.permissions import (
     can,
@@ -48,7 +49,7 @@ def tracker():
     shown = request.args.get("show", "open")
     if shown not in FILTERS:
         shown = "open"
-    home_id = request.args.get("home", type=int)
+    home_id = id_arg("home")
     today = clock.today()
     stmt = visible_actions_stmt(user()).options(
         selectinload(Action.home), selectinload(Action.owner), selectinload(Action.service)

@@ -13,9 +13,12 @@ from survey_app.admin.blueprint import bp
 from survey_app.admin.forms import AuditFilterForm, choices
 from survey_app.exports import FORMATS, write_rows
 from survey_app.extensions import db
+from survey_app.headers import content_disposition
+from survey_app.ids import MAX_ID
 from survey_app.permissions import require
 
 PAGE_SIZE = 100
+FILTER_FIELDS = ("action", "actor", "home", "since", "until")
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 
@@ -40,7 +43,7 @@ def _filter_form() -> tuple[AuditFilterForm, audit.AuditFilter]:
 def audit_log():
     form, criteria = _filter_form()
     page = request.args.get("page", 1, type=int)
-    if page < 1:
+    if not 1 <= page <= MAX_ID // PAGE_SIZE:
         abort(404)
     stmt = audit.filtered(criteria).limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)
     rows = db.session.execute(stmt).all()
@@ -71,9 +74,11 @@ def audit_export():
     return Response(
         out.getvalue(),
         mimetype=MEDIA_TYPES[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={"Content-Disposition": content_disposition(name)},
     )
 
 
 def _query_without_page() -> dict:
-    return {k: v for k, v in request.args.items() if k != "page"}
+    """The filter's own fields, for the download and paging links; anything else in the query
+    (a `format=`, which those links set themselves) would clash with their own arguments."""
+    return {k: v for k, v in request.args.items() if k in FILTER_FIELDS}

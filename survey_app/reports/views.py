@@ -13,6 +13,7 @@ from flask import Blueprint, Response, abort, make_response, render_template, re
 
 from analysis.reports import FORMATS, MEDIA_TYPES, Period, month_period, report_bytes
 from survey_app import clock
+from survey_app.headers import content_disposition
 from survey_app.reports.providers import record_report_generated
 from survey_app.reports.service import ReportError, previsit_pack, qpag_report, voice_report
 
@@ -107,7 +108,7 @@ def _send(report, kind: str, scope: str, name: str, home: str | None = None) -> 
     response.headers["Cache-Control"] = "no-store"
     response.headers["Content-Security-Policy"] = REPORT_CSP
     if fmt != "html":
-        response.headers["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+        response.headers["Content-Disposition"] = content_disposition(f"{name}.{fmt}")
     record_report_generated(kind, fmt, scope, "staff pages", home)
     return response
 

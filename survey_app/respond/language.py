@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from flask import has_request_context, request, session
 from markupsafe import Markup, escape
+from werkzeug.exceptions import HTTPException
 
 from survey_app.banks import LocalText
 
@@ -37,11 +38,21 @@ def current_language() -> str:
     page being sent was shown in (the session may have been lost), else the browser's."""
     if not has_request_context():
         return DEFAULT
-    shown_in = request.form.get(SHOWN_IN) if request.method == "POST" else None
-    for candidate in (request.args.get("lang"), session.get("lang"), shown_in):
+    for candidate in (request.args.get("lang"), session.get("lang"), _shown_in()):
         if candidate in SUPPORTED:
             return candidate
     return browser_language()
+
+
+def _shown_in() -> str | None:
+    if request.method != "POST":
+        return None
+    try:
+        return request.form.get(SHOWN_IN)
+    except HTTPException:
+        # A body too big (413) cannot be read, and the page saying so is drawn in a language
+        # too: without this it would fail again inside the error page, and answer 500.
+        return None
 
 
 def browser_language() -> str:

@@ -6,7 +6,7 @@ and nothing sent on it can lose what was already sent.
 
 from __future__ import annotations
 
-from flask import redirect, render_template, url_for
+from flask import make_response, redirect, render_template, url_for
 
 from survey_app.database import core_reading
 from survey_app.extensions import csrf
@@ -54,7 +54,11 @@ def _submitted(code: str):
 
 
 def _page(invitation, response, form: ContactForm, expired: bool = False):
-    return render_template(
+    page = make_response(render_template(
         "respond/safety.html", invitation=invitation, response=response, form=form,
         expired=expired,
-    )  # fmt: skip
+    ))  # fmt: skip
+    # The answers are stored: the drafts keep.js kept in this tab must go. The thank-you page
+    # clears them with its script, but this page stays script-free, so the browser does it.
+    page.headers["Clear-Site-Data"] = '"storage"'
+    return page

@@ -13,6 +13,7 @@ from flask import (
     url_for,
 )
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, NotFound
 
 from survey_app import clock
 from survey_app.actions import approved_lines_for
@@ -147,9 +148,16 @@ def csrf_expired(error: CSRFError):
     number = (request.view_args or {}).get("number")
     if not code or number is None:
         return render_template("respond/problem.html", problem="expired"), 400
-    with core_reading() as connection:
-        invitation, response, survey = _open(connection, code)
-    current = survey.page(number) or abort(404)
+    try:
+        with core_reading() as connection:
+            invitation, response, survey = _open(connection, code)
+    except HTTPException as refused:
+        # An unknown, used or closed code: its own kind page. An abort() escaping an error
+        # handler is not handled again, and would answer 500.
+        return refused.get_response()
+    current = survey.page(number)
+    if current is None:
+        return current_app.handle_http_exception(NotFound())
     form = _form_class(invitation, current)(formdata=request.form)
     return _render_page(invitation, survey, current, form, expired=True), 400
 

@@ -7,6 +7,7 @@ from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
 
+from survey_app.ids import coerce_id
 from survey_app.models import FLAG_OUTCOMES
 
 MAX_NOTES = 5000
@@ -35,13 +36,13 @@ class LeadForm(FlaskForm):
     # The view looks both up and refuses what it cannot find, with a message.
     service = SelectField(
         "Service",
-        coerce=int,
+        coerce=coerce_id,
         validate_choice=False,
         validators=[InputRequired("Choose a service.")],
     )
     user = SelectField(
         "Person",
-        coerce=int,
+        coerce=coerce_id,
         validate_choice=False,
         validators=[InputRequired("Choose a person.")],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 
 from survey_app import clock
+from survey_app.headers import content_disposition
 from survey_app.permissions import require
 from survey_app.schedule import calendar_feed
 from survey_app.schedule.blueprint import bp, feed_bp, me
@@ -53,5 +54,9 @@ def feed(token: str):
     return Response(
         calendar_feed.feed(user, clock.today()),
         mimetype="text/calendar",
-        headers={"Content-Disposition": 'inline; filename="your-voice.ics"'},
+        headers={
+            "Content-Disposition": content_disposition("your-voice.ics", "inline"),
+            # The feed URL is its own key: no cache, shared or the calendar app's, may keep it.
+            "Cache-Control": "private, no-store",
+        },
     )

@@ -7,6 +7,7 @@ from wtforms import DateField, IntegerField, RadioField, SelectField, StringFiel
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from survey_app.admin.forms import choices
+from survey_app.ids import coerce_id
 from survey_app.schedule.qa import TEXT_MAX
 from survey_app.schedule.visits import FINDING_MAX_LENGTH, MAX_SERIES
 
@@ -29,7 +30,7 @@ def _date(label: str, required: bool = False) -> DateField:
 
 
 def _visitor_field() -> SelectField:
-    return SelectField("Visitor", coerce=int, validate_choice=True)
+    return SelectField("Visitor", coerce=coerce_id, validate_choice=True)
 
 
 class PlanVisitForm(FlaskForm):
@@ -94,7 +95,7 @@ class OfstedActionsForm(FlaskForm):
 
 
 class PinForm(FlaskForm):
-    home = SelectField("Home", coerce=int, validate_choice=True)
+    home = SelectField("Home", coerce=coerce_id, validate_choice=True)
     theme = SelectField("Theme (audience: theme)", validate_choice=True)
 
 

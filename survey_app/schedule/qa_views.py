@@ -9,6 +9,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from survey_app import clock
 from survey_app.admin.forms import choices
 from survey_app.extensions import db
+from survey_app.ids import id_arg
 from survey_app.models import Home, Service, User
 from survey_app.permissions import (
     can,
@@ -64,9 +65,9 @@ def _int_arg(name: str) -> int | None:
     value = request.args.get(name, "")
     if not value:
         return None
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         abort(400)
-    return int(value)
+    return id_arg(name)
 
 
 @bp.get("/qa")

@@ -10,6 +10,7 @@ from flask_login import current_user
 from survey_app import audit, clock
 from survey_app.exports import FORMATS, write_rows
 from survey_app.extensions import db
+from survey_app.headers import content_disposition
 from survey_app.permissions import require, visible_home_ids
 from survey_app.records import RESPONSE_COLUMNS, answer_rows
 from survey_app.staff.views import bp
@@ -33,5 +34,5 @@ def export_responses():
     return Response(
         out.getvalue(),
         mimetype=MEDIA_TYPES[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={"Content-Disposition": content_disposition(name)},
     )

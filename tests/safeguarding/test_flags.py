@@ -146,3 +146,19 @@ def test_words_left_on_the_last_page_are_flagged_even_if_never_sent(sg, app):
     [flag] = flags_of(app)
     assert (flag.source, flag.urgent) == ("free_text", True)
     assert flag.categories == "criminal_exploitation"
+
+
+def test_a_home_name_with_a_line_break_still_sends_the_flag_mail(sg, staff_app, smtp_server):
+    """CR/LF typed into a home's name cannot break the mail's subject, nor the child's send."""
+    from survey_app.extensions import db
+    from survey_app.models import Home
+
+    url, received = smtp_server
+    app = staff_app(SMTP_URL=url)
+    with app.app_context():
+        db.session.get(Home, sg.world.oak_home).name = "Oak\r\nHouse"
+        db.session.commit()
+    [code] = codes_for(app, sg.world.oak_round)
+    assert respond(app.test_client(), code, DISCLOSURE).endswith("/safety")
+    assert received
+    assert all(m["Subject"].startswith("Safeguarding flag at Oak House:") for m in received)

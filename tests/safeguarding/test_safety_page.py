@@ -111,3 +111,11 @@ def test_the_page_is_light_and_works_without_javascript(flagged):
     assert len(gzip.compress(body, 9)) < 14 * 1024
     assert b"<script" not in html
     assert b'name="viewport" content="width=device-width' in html
+
+
+def test_the_safety_page_clears_the_tab_s_drafts_without_script(flagged):
+    """Clear-Site-Data empties this tab's stored drafts; the page itself carries no script."""
+    client, code = flagged
+    page = client.get(f"/r/{code}/safety")
+    assert page.headers["Clear-Site-Data"] == '"storage"'
+    assert "<script" not in page.get_data(as_text=True)
