@@ -17,10 +17,6 @@ MESSAGES = {
     405: _l("That page cannot be used like that. Please go back and try again."),
     413: _l("That was too much to send at once. Please make it shorter and try again."),
     429: _l("Too many tries. Please wait a few minutes and try again."),
-    503: _l(
-        "Sorry, we cannot save or show answers just now. Please try again in a few minutes. "
-        "Anything you already sent is saved."
-    ),
 }
 
 
