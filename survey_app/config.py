@@ -63,6 +63,15 @@ def load_config(app: Flask, overrides: dict[str, Any]) -> None:
         BABEL_DEFAULT_LOCALE="en_GB",
         BABEL_DEFAULT_TIMEZONE="Europe/London",
         MAX_CONTENT_LENGTH=256 * 1024,
+        # A database that stops answering must cost a request seconds, not every thread for
+        # minutes: connecting, waiting for a pooled connection, and each statement are bounded.
+        # Respondent requests get the short statement limit; staff pages and the CLI (reports,
+        # exports) the longer one. SQLite's busy timeout bounds a wait for its write lock.
+        DATABASE_CONNECT_TIMEOUT_S=int(env.get("DATABASE_CONNECT_TIMEOUT_S", "3")),
+        DATABASE_POOL_TIMEOUT_S=int(env.get("DATABASE_POOL_TIMEOUT_S", "5")),
+        DATABASE_STATEMENT_TIMEOUT_MS=int(env.get("DATABASE_STATEMENT_TIMEOUT_MS", "30000")),
+        RESPONDENT_STATEMENT_TIMEOUT_MS=int(env.get("RESPONDENT_STATEMENT_TIMEOUT_MS", "4000")),
+        SQLITE_BUSY_TIMEOUT_MS=int(env.get("SQLITE_BUSY_TIMEOUT_MS", "5000")),
     )
     app.config.update(overrides)
 

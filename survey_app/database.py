@@ -8,27 +8,44 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from flask import Flask, has_request_context, request
+from flask import Flask, current_app, has_request_context, request
 from sqlalchemy import Connection, Engine, event
 
 from survey_app.extensions import db
 
-SQLITE_BUSY_TIMEOUT_S = 30
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # How the next SQLite transaction begins, when a unit of work says so explicitly.
 _BEGIN: ContextVar[str | None] = ContextVar("sqlite_begin", default=None)
 
 
 def init_database(app: Flask) -> None:
-    """Attach Flask-SQLAlchemy and make SQLite safe for many simultaneous submissions."""
-    uri = app.config["SQLALCHEMY_DATABASE_URI"]
-    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
+    """Attach Flask-SQLAlchemy, every wait bounded; SQLite safe for simultaneous submissions."""
+    config = app.config
+    uri = config["SQLALCHEMY_DATABASE_URI"]
+    options = dict(config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
     if uri.startswith("sqlite"):
-        options.setdefault("connect_args", {"timeout": SQLITE_BUSY_TIMEOUT_S})
+        # The driver's timeout is SQLite's busy timeout (how long to wait for the write lock).
+        options.setdefault("connect_args", {"timeout": config["SQLITE_BUSY_TIMEOUT_MS"] / 1000})
     else:
         options.setdefault("pool_pre_ping", True)
-    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+        options.setdefault("pool_timeout", config["DATABASE_POOL_TIMEOUT_S"])
+        if uri.startswith("postgresql"):
+            statement_ms = config["DATABASE_STATEMENT_TIMEOUT_MS"]
+            options.setdefault(
+                "connect_args",
+                {
+                    # Covers the whole handshake, so a server that accepts and never answers
+                    # fails the request in seconds.
+                    "connect_timeout": config["DATABASE_CONNECT_TIMEOUT_S"],
+                    "options": f"-c statement_timeout={statement_ms}",
+                },
+            )
+    config["SQLALCHEMY_ENGINE_OPTIONS"] = options
     db.init_app(app)
+    # Set per transaction with SET LOCAL, so it never outlives the respondent's request.
+    app.extensions["respondent_timeout"] = (
+        f"SET LOCAL statement_timeout = {int(config['RESPONDENT_STATEMENT_TIMEOUT_MS'])}"
+    )
 
 
 @contextmanager
@@ -66,6 +83,7 @@ def core_reading() -> Iterator[Connection]:
     try:
         with db.engine.connect() as connection:
             connection.begin()
+            _respondent_timeout(connection)
             yield connection
             connection.commit()
     finally:
@@ -82,6 +100,7 @@ def core_writing() -> Iterator[Connection]:
         with db.engine.connect() as connection, _writer_queue():
             connection.begin()
             try:
+                _respondent_timeout(connection)
                 yield connection
                 connection.commit()  # does nothing when the caller rolled back
             except BaseException:
@@ -89,6 +108,13 @@ def core_writing() -> Iterator[Connection]:
                 raise
     finally:
         _BEGIN.reset(token)
+
+
+def _respondent_timeout(connection: Connection) -> None:
+    """Respondent statements are tiny: one that waits seconds is waiting on something broken,
+    and a kind "try again" page in seconds is better than a phone left spinning."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(current_app.extensions["respondent_timeout"])
 
 
 def _end_session_transaction() -> None:
@@ -127,7 +153,6 @@ def _sqlite_on_connect(dbapi_connection, connection_record) -> None:  # noqa: AR
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
     cursor.close()
 
 

@@ -11,7 +11,17 @@ from sqlalchemy import func, select
 from survey_app.banks import Question, QuestionBanks, Theme
 from survey_app.clock import LONDON
 from survey_app.extensions import db
-from survey_app.models import AUDIENCES, Answer, Home, Invitation, Response, Round, Service, Visit
+from survey_app.models import (
+    AUDIENCES,
+    Answer,
+    Home,
+    Invitation,
+    Response,
+    Round,
+    Service,
+    Visit,
+    answer_choice,
+)
 from survey_app.respond.codes import new_code
 from survey_app.schedule.deadlines import is_working_day, working_day_on_or_before
 from survey_app.schedule.rotation import RotationChoice, choose_theme
@@ -177,7 +187,12 @@ def _answers(round_: Round, core: Theme, theme: Theme, mood: float, rng: random.
         for question in (*core.questions, *theme.questions):
             for value in _pick(question, mood, rng):
                 response.answers.append(
-                    Answer(question_id=question.id, value=value, score=question.score(value))
+                    Answer(
+                        question_id=question.id,
+                        choice=answer_choice(question.kind, value),
+                        value=value,
+                        score=question.score(value),
+                    )
                 )
         if rng.random() < 0.5:
             response.answers.append(

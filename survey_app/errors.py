@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from flask import Flask, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from survey_app.extensions import db
 
@@ -20,6 +22,9 @@ MESSAGES = {
 
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
+    # A database that is down, hung or timing out: the kind 503 page, not a 500.
+    app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(SQLAlchemyTimeoutError, _database_unavailable)
     app.register_error_handler(Exception, _unexpected)
 
 
@@ -33,6 +38,20 @@ def _http_error(error: HTTPException):
     # Staff pages keep their own look, and a way back to their dashboard, on errors too.
     template = "staff_error.html" if request.path.startswith("/staff") else "error.html"
     return render_template(template, code=code, message=message), code
+
+
+def _database_unavailable(error: Exception):
+    current_app.logger.warning("database unavailable: %s", error)
+    _rollback_quietly()
+    return _http_error(ServiceUnavailable())
+
+
+def _rollback_quietly() -> None:
+    """Rolling back needs the database too: when it is the thing that failed, carry on."""
+    try:
+        db.session.rollback()
+    except SQLAlchemyError:
+        db.session.remove()
 
 
 def _unexpected(error: Exception):

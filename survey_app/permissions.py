@@ -323,7 +323,10 @@ def visible_actions_stmt(user: User) -> Select:
     if scope == "all":
         return stmt
     if scope == "service":
-        return stmt.where(or_(Action.service_id == user.service_id, mine))
+        # A home's action follows the home's current service; it keeps no copy of its own.
+        homes = select(Home.id).where(Home.service_id == user.service_id)
+        in_service = or_(Action.service_id == user.service_id, Action.home_id.in_(homes))
+        return stmt.where(or_(in_service, mine))
     if scope == "homes":
         assigned = select(user_home.c.home_id).where(user_home.c.user_id == user.id)
         return stmt.where(or_(Action.home_id.in_(assigned), mine))

@@ -104,7 +104,7 @@ def _make(demo: DemoAction, homes: dict, people: dict, today: date) -> Action:
         description=demo.title + ".",
         source_kind=SOURCES[demo.source],
         home=home,
-        service_id=home.service_id if home else owner.service_id,
+        service_id=None if home else owner.service_id,  # a home's action follows its home
         owner=owner,
         due_on=today + timedelta(days=demo.due_in),
         created_by=people[demo.steps[0].who],

@@ -12,7 +12,7 @@ from survey_app import clock
 from survey_app.actions.lines import ORIGINAL
 from survey_app.actions.sources import source_words
 from survey_app.extensions import db
-from survey_app.models import Action
+from survey_app.models import Action, Home
 
 ACTION_COLUMNS = [
     "id",
@@ -38,7 +38,7 @@ ACTION_COLUMNS = [
 def action_rows(stmt: Select | None = None) -> Iterator[dict[str, Any]]:
     """One row per action, oldest first; `stmt` narrows it (e.g. to the homes a role covers)."""
     stmt = (stmt if stmt is not None else select(Action)).options(
-        selectinload(Action.home),
+        selectinload(Action.home).selectinload(Home.service),
         selectinload(Action.service),
         selectinload(Action.owner),
         selectinload(Action.lines),
@@ -61,7 +61,7 @@ def _row(action: Action) -> dict[str, Any]:
         "source": action.source_kind,
         "raised_by": source_words(action),
         "home": action.home.code if action.home else None,
-        "service": action.service.name if action.service else None,
+        "service": _service_name(action),
         "owner": action.owner.name,
         "status": action.status,
         "due": action.due_on,
@@ -74,3 +74,9 @@ def _row(action: Action) -> dict[str, Any]:
         "lines_approved_on": approved.astimezone(clock.LONDON).date() if approved else None,
         "translated_into": ", ".join(x.language for x in action.lines if x is not original),
     }
+
+
+def _service_name(action: Action) -> str | None:
+    """A home's action is in its home's service now (it keeps no copy that could go stale)."""
+    service = action.home.service if action.home else action.service
+    return service.name if service else None

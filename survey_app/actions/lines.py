@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from survey_app import clock
 from survey_app.actions.errors import ActionError, NotAllowed, WrongState
@@ -159,7 +159,8 @@ def you_said_we_did_for_period(
         select(Action, ActionLine, Home.code, Service.name)
         .join(ActionLine, ActionLine.action_id == Action.id)
         .outerjoin(Home, Home.id == Action.home_id)
-        .outerjoin(Service, Service.id == Action.service_id)
+        # A home's action is in its home's service (see Action.service_id).
+        .outerjoin(Service, Service.id == func.coalesce(Action.service_id, Home.service_id))
         .where(Action.lines_approved_at >= since, Action.lines_approved_at < until)
         .where(Action.status != "cancelled")
         .order_by(Action.lines_approved_at, Action.id, ActionLine.language)

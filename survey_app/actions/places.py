@@ -29,6 +29,13 @@ class Place:
         return f"service:{self.service_id}" if self.service_id else "all"
 
 
+def place_of(action) -> Place:
+    """Where an action applies now: a home's action is in the home's current service."""
+    if action.home_id:
+        return Place(action.home_id, action.home.service_id)
+    return Place(None, action.service_id)
+
+
 def parse_place(value: str | None) -> Place | None:
     """A place from a form value: "home:3", "service:2" or "all"; None when it makes no sense."""
     kind, _, number = (value or "").partition(":")

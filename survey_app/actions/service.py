@@ -8,7 +8,7 @@ from datetime import date
 from survey_app.actions import transitions
 from survey_app.actions.errors import ActionError, BadRequest, NotAllowed, WrongState
 from survey_app.actions.history import audited, note, say_date
-from survey_app.actions.places import Place, check_place, eligible_owner
+from survey_app.actions.places import Place, check_place, eligible_owner, place_of
 from survey_app.actions.sources import Source, resolve_source
 from survey_app.extensions import db
 from survey_app.models import STATUS_NAMES, Action, User
@@ -45,7 +45,7 @@ def propose(details: ActionDetails, actor: User, today: date) -> Action:
         due_on=details.due_on,
         owner=owner,
         home_id=place.home_id,
-        service_id=place.service_id,
+        service_id=None if place.home_id else place.service_id,  # see Action.service_id
         created_by=actor,
         status="approved" if source.meeting else "proposed",
         **source.columns,
@@ -109,7 +109,7 @@ def _changes(action: Action, details: ActionDetails, today: date) -> list[str]:
         action.due_on = details.due_on
         action.flagged_for_escalation_on = None  # a new date starts the clock again
     if details.owner_id != action.owner_id:
-        owner = eligible_owner(details.owner_id, Place(action.home_id, action.service_id))
+        owner = eligible_owner(details.owner_id, place_of(action))
         changes.append(f"Owner changed from {action.owner.name} to {owner.name}.")
         action.owner = owner
     return changes

@@ -20,7 +20,7 @@ from survey_app.actions.forms import (
     MoveForm,
     choices,
 )
-from survey_app.actions.places import Place, owner_choices, place_name
+from survey_app.actions.places import owner_choices, place_name, place_of
 from survey_app.actions.sources import source_url, source_words
 from survey_app.extensions import db
 from survey_app.ids import id_arg
@@ -135,7 +135,7 @@ def edit(action_id: int):
             "owner": action.owner_id,
         }
     )
-    form.owner.choices = choices(owner_choices(Place(action.home_id, action.service_id)))
+    form.owner.choices = choices(owner_choices(place_of(action)))
     if not form.validate_on_submit():
         return _edit_page(action, form, None, 422 if form.errors else 200)
     details = service.ActionDetails(

@@ -1,4 +1,5 @@
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from alembic import context
@@ -97,7 +98,7 @@ def run_migrations_online():
 
     connectable = get_engine()
 
-    with connectable.connect() as connection:
+    with connectable.connect() as connection, _foreign_keys_off(connection):
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
@@ -106,6 +107,25 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+
+
+@contextmanager
+def _foreign_keys_off(connection):
+    """On SQLite, batch mode drops and rebuilds a table: that must not trip the tables that
+    refer to it (or delete their rows). The pragma works only outside a transaction, so it
+    is set on the driver's connection before Alembic begins one, and checked afterwards."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the migration left rows without their parents: {broken[:5]}")
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

@@ -24,7 +24,7 @@ from survey_app.models.homes import (
     VisitFinding,
 )
 from survey_app.models.ratelimit import RateCounter
-from survey_app.models.responses import Answer, Response
+from survey_app.models.responses import Answer, Response, answer_choice
 from survey_app.models.safeguarding import (
     FLAG_OUTCOMES,
     FLAG_SOURCES,
@@ -77,6 +77,7 @@ __all__ = [
     "User",
     "Visit",
     "VisitFinding",
+    "answer_choice",
     "qpag_meeting_action",
     "safeguarding_lead",
     "user_home",

@@ -106,8 +106,9 @@ class Action(Base):
     source_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("qpag_meeting.id"))
     source_dip_sample_id: Mapped[int | None] = mapped_column(ForeignKey("dip_sample.id"))
     source_reference: Mapped[str | None] = mapped_column(String(200))
-    # A home's action has its home and that home's service; a service-wide one only the service;
-    # one for every home has neither.
+    # A home's action has only its home: its service is the home's, whatever that is now (a
+    # copy went stale when a home moved service). A service-wide one has only the service; one
+    # for every home has neither.
     home_id: Mapped[int | None] = mapped_column(ForeignKey("home.id"), index=True)
     service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"), index=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"), index=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey_app.clock import now
@@ -26,7 +26,6 @@ class Response(Base):
     language: Mapped[str] = mapped_column(String(10), default="en-GB")
     wants_contact: Mapped[bool] = mapped_column(Boolean, default=False)
     contact_name: Mapped[str | None] = mapped_column(String(120))
-    respondent_name: Mapped[str | None] = mapped_column(String(120))
 
     invitation: Mapped[Invitation] = relationship()
     round: Mapped[Round] = relationship()
@@ -39,13 +38,24 @@ class Answer(Base):
     """One answer; a multiple-choice question gives one row per option chosen."""
 
     __tablename__ = "answer"
+    # A page sent twice at once (a double tap) must not store its answers twice: the key
+    # makes the second write an update of the first (an upsert), on every database.
+    __table_args__ = (UniqueConstraint("response_id", "question_id", "choice"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(ForeignKey("response.id"), index=True)
     question_id: Mapped[str] = mapped_column(String(60), index=True)
+    # The option a multiple-choice row is for, "" for every other kind (one row per question).
+    # Not NULL, because a unique key treats NULLs as all different.
+    choice: Mapped[str] = mapped_column(String(60), default="", server_default="")
     value: Mapped[str | None] = mapped_column(String(60))
     # Scale answers keep their number too, so means are computed in the database.
     score: Mapped[int | None]
     text: Mapped[str | None] = mapped_column(Text)
 
     response: Mapped[Response] = relationship(back_populates="answers")
+
+
+def answer_choice(kind: str, value: str | None) -> str:
+    """The key's last part for a row of a question of this kind (see Answer.choice)."""
+    return (value or "") if kind == "multiple" else ""

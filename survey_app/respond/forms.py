@@ -84,15 +84,11 @@ def _add_final_fields(form_class, audience: str) -> None:
             "Please keep the name under %(count)s letters.", count=format_decimal(MAX_NAME)
         )
     )
+    # Other audiences were once asked for a name that nothing ever used: it is not asked.
     if audience == "young_people":
         form_class.wants_contact = BooleanField(_l("I'd like someone to talk to me"))
         form_class.contact_name = StringField(
             _l("Your name (only if you want someone to talk to you)"),
-            validators=[Optional(), Length(max=MAX_NAME, message=name_too_long)],
-        )
-    else:
-        form_class.respondent_name = StringField(
-            _l("Your name (optional)"),
             validators=[Optional(), Length(max=MAX_NAME, message=name_too_long)],
         )
 

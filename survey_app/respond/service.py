@@ -7,14 +7,15 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from survey_app.banks import Question
 from survey_app.clock import now
 from survey_app.database import core_reading, core_writing, writing
 from survey_app.extensions import db
-from survey_app.models import Answer, Response
+from survey_app.models import Answer, Response, answer_choice
 from survey_app.ratelimit import counts, record
 from survey_app.respond import tickets
 from survey_app.respond.codes import normalise
@@ -29,6 +30,10 @@ GUESS_WINDOW = timedelta(minutes=15)
 # The respondent's statements are Core, built once here: every page sent runs them, and
 # through the ORM each cost several times what SQLite takes to run it.
 _response, _answer = Response.__table__, Answer.__table__
+# Every write to a response starts with an UPDATE of its row guarded by `submitted_at IS
+# NULL`, its row count checked: once the final submit has committed, nothing else changes
+# the response. The UPDATE also locks the row (PostgreSQL) or runs under the write lock
+# (SQLite), so a page save and the submit racing for one response take turns.
 # (An UPDATE's own bind names may not be column names, hence the "new_" prefix.)
 _MARK_SENT = (
     update(_response)
@@ -39,12 +44,11 @@ _MARK_SENT = (
         language=bindparam("new_language"),
         wants_contact=bindparam("new_wants_contact"),
         contact_name=bindparam("new_contact_name"),
-        respondent_name=bindparam("new_respondent_name"),
     )
 )
 _SAVE_PAGE = (
     update(_response)
-    .where(_response.c.id == bindparam("response"))
+    .where(_response.c.id == bindparam("response"), _response.c.submitted_at.is_(None))
     .values(
         pages_done=bindparam("new_pages_done"),
         language=bindparam("new_language"),
@@ -55,7 +59,21 @@ _CLEAR_ANSWERS = delete(_answer).where(
     _answer.c.response_id == bindparam("id"),
     _answer.c.question_id.in_(bindparam("questions", expanding=True)),
 )
-_ADD_ANSWER = insert(_answer)
+# Answers this page no longer gives (a choice undone, a question now skipped); the rest are
+# upserted on their key, so a page sent twice at once is stored once (ON CONFLICT).
+_CLEAR_OTHER_ANSWERS = _CLEAR_ANSWERS.where(
+    tuple_(_answer.c.question_id, _answer.c.choice).not_in(bindparam("keys", expanding=True))
+)
+_KEY = ["response_id", "question_id", "choice"]
+
+
+def _upsert(dialect):
+    statement = dialect.insert(_answer)
+    changed = {name: statement.excluded[name] for name in ("value", "score", "text")}
+    return statement.on_conflict_do_update(index_elements=_KEY, set_=changed)
+
+
+_UPSERT_ANSWERS = {"postgresql": _upsert(postgresql), "sqlite": _upsert(sqlite)}
 _PAGE_ANSWERS = (
     select(_answer.c.question_id, _answer.c.value, _answer.c.text)
     .where(
@@ -154,18 +172,18 @@ def save_page(
     page: int,
     language: str,
     finished: bool = True,
-) -> None:
+) -> bool:
     """Replace this page's answers with what was sent; one commit per page, flags included.
 
     `finished=False` keeps answers without counting the page as done (a language switch).
+    False, and nothing written, when the response was sent meanwhile (another tab, a race).
     """
     round_ = invitation.round
     # Judged before the write lock is taken: reading text is the slow part.
     concerns = flags.page_concerns(round_.audience, questions, data)
     done = max(response.pages_done, page) if finished else response.pages_done
     with core_writing() as connection:
-        _write_answers(connection, response.id, questions, data)
-        connection.execute(
+        saved = connection.execute(
             _SAVE_PAGE,
             {
                 "response": response.id,
@@ -174,10 +192,15 @@ def save_page(
                 "new_at": now(),
             },
         )
+        if saved.rowcount != 1:
+            connection.rollback()
+            return False
+        _write_answers(connection, response.id, questions, data)
         # "I don't feel safe at all" is flagged now, even if the survey is never finished.
         urgent = flags.add_flags(connection, response.id, round_, concerns)
     if urgent:
         notify_response(response.id)  # after the commit: a mail failure never loses an answer
+    return True
 
 
 @dataclass(frozen=True)
@@ -279,32 +302,41 @@ def stored_answers(
 
 def _new(extras: dict) -> dict:
     """Every column the final page may set, so one cached statement serves every audience."""
-    given = {"wants_contact": False, "contact_name": None, "respondent_name": None, **extras}
+    given = {"wants_contact": False, "contact_name": None, **extras}
     return {f"new_{name}": value for name, value in given.items()}
 
 
 def _write_answers(
     connection: Connection, response_id: int, questions: tuple[Question, ...], data: dict
 ) -> None:
-    connection.execute(
-        _CLEAR_ANSWERS, {"id": response_id, "questions": [q.id for q in questions]}
-    )
+    """Make the stored answers to these questions exactly what was sent (called guarded)."""
     rows = [
         {"response_id": response_id, "value": None, "score": None, "text": None, **row}
         for question in questions
         for row in _rows(question, data.get(question.id))
     ]
-    if rows:
-        connection.execute(_ADD_ANSWER, rows)
+    page = {"id": response_id, "questions": [q.id for q in questions]}
+    if not rows:
+        connection.execute(_CLEAR_ANSWERS, page)
+        return
+    keys = [(row["question_id"], row["choice"]) for row in rows]
+    connection.execute(_CLEAR_OTHER_ANSWERS, {**page, "keys": keys})
+    connection.execute(_UPSERT_ANSWERS[connection.dialect.name], rows)
 
 
 def _rows(question: Question, raw) -> list[dict]:
     if question.kind == "text":
         text = (raw or "").strip()
-        return [{"question_id": question.id, "text": text}] if text else []
+        return [{"question_id": question.id, "choice": "", "text": text}] if text else []
     values = raw if isinstance(raw, list) else [raw] if raw else []
+    # dict.fromkeys: an option sent twice in one form is one answer, not a key clash.
     return [
-        {"question_id": question.id, "value": v, "score": question.score(v)}
-        for v in values
+        {
+            "question_id": question.id,
+            "choice": answer_choice(question.kind, v),
+            "value": v,
+            "score": question.score(v),
+        }
+        for v in dict.fromkeys(values)
         if question.option(v) is not None
     ]

@@ -175,7 +175,7 @@ def _show_again(invitation, response, survey: Survey, current):
     if not form.validate():
         return _render_page(invitation, survey, current, form), 422
     data = {q.id: form[q.id].data for q in current.questions}
-    service.save_page(
+    saved = service.save_page(
         invitation,
         response,
         current.questions,
@@ -184,6 +184,8 @@ def _show_again(invitation, response, survey: Survey, current):
         current_language(),
         finished=False,
     )
+    if not saved:
+        return _problem(Access.USED, invitation)
     return _render_page(invitation, survey, current, form)
 
 
@@ -198,7 +200,10 @@ def _after_post(invitation, response, survey: Survey, current, form, earlier=Non
         )
         after = "respond.safety" if sent.show_safety_page else "respond.thanks"
         return redirect(url_for(after, code=invitation.code))
-    service.save_page(invitation, response, current.questions, data, current.number, language)
+    if not service.save_page(
+        invitation, response, current.questions, data, current.number, language
+    ):
+        return _problem(Access.USED, invitation)  # sent meanwhile, from another tab
     if going_back:
         target = current.number - 1
         if target < 1:
@@ -208,12 +213,12 @@ def _after_post(invitation, response, survey: Survey, current, form, earlier=Non
 
 
 def _extras(form) -> dict:
-    """The final page's own fields; a name is kept only when it was asked for."""
-    if "wants_contact" in form:
-        wants = bool(form.wants_contact.data)
-        name = (form.contact_name.data or "").strip() or None
-        return {"wants_contact": wants, "contact_name": name}
-    return {"respondent_name": (form.respondent_name.data or "").strip() or None}
+    """The final page's own fields (a young person's); a name is kept only when asked for."""
+    if "wants_contact" not in form:
+        return {}
+    wants = bool(form.wants_contact.data)
+    name = (form.contact_name.data or "").strip() or None
+    return {"wants_contact": wants, "contact_name": name}
 
 
 def _render_page(invitation, survey: Survey, current, form, expired: bool = False):

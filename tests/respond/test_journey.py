@@ -52,14 +52,13 @@ def test_young_person_can_ask_to_be_talked_to(app, client, make_codes):
     assert "Someone will" in client.get(f"/r/{code}/thanks").get_data(as_text=True)
 
 
-def test_professional_gives_role_and_optional_name(app, client, make_codes, runner):
-    """Professionals record their role (a core question) and may give a name."""
+def test_professional_gives_role_and_is_not_asked_for_a_name(app, client, make_codes, runner):
+    """Professionals record their role (a core question); a name, never used, is not asked."""
     [code] = make_codes(audience="professionals")
     first = client.get(start(client, code)).get_data(as_text=True)
     assert "respondent_role" in fields_on(first)
-    answer_everything(
-        client, code, pick=lambda values: values[0], extra={"respondent_name": "A. Social Worker"}
-    )
+    sent = answer_everything(client, code, pick=lambda values: values[0])
+    assert not any("name" in field for page in sent for field in page)
     rows = export_json(runner)
     assert any(
         r["question_id"] == "respondent_role" and r["value"] == "social_worker" for r in rows

@@ -162,7 +162,7 @@ def answer(app):
                             data[q.id] = [values[0]]
                 extras = {"wants_contact": False, "contact_name": None}
                 if invitation.round.audience != "young_people":
-                    extras = {"respondent_name": None}
+                    extras = {}
                 service.submit(
                     invitation, response, survey, survey.questions, data, extras, "en-GB"
                 )

@@ -178,3 +178,26 @@ def test_retention_removes_old_free_text_only(invoke, app, make_codes, answer, a
         values = db.session.execute(db.select(Answer.id).where(Answer.value.is_not(None))).all()
     assert len(texts) == 1 and len(values) > 2
     assert audit_log()[-1]["action"] == "retention.free_text_removed"
+
+
+def test_retention_removes_old_names_too(invoke, app, make_codes, answer, audit_log):
+    """A name given to be talked to goes with the old free text; the request itself stays."""
+    from survey_app.extensions import db
+    from survey_app.models import Response
+
+    old, recent = make_codes(2)
+    answer([old, recent], comment="something said")
+    with app.app_context():
+        responses = db.session.execute(db.select(Response).order_by(Response.id)).scalars()
+        for n, response in enumerate(responses):
+            response.wants_contact, response.contact_name = True, f"Jay {n}"
+            if n == 0:
+                response.started_at = response.started_at - timedelta(days=400)
+        db.session.commit()
+    assert invoke("retention", "apply").exit_code == 0
+    with app.app_context():
+        found = db.session.execute(
+            db.select(Response.contact_name, Response.wants_contact).order_by(Response.id)
+        ).all()
+    assert [tuple(row) for row in found] == [(None, True), ("Jay 1", True)]
+    assert audit_log()[-1]["detail"]["names"] == 1
