@@ -90,6 +90,9 @@ class QuestionRecord:
     position: int
     option_values: tuple[str, ...] = ()
     option_labels: tuple[str, ...] = ()
+    # The answers the question banks declare positive and negative (values, not words).
+    positive: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
 
     def labels(self) -> dict[str, str]:
         """Each answer value's words, for charts and tables."""

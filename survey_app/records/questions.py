@@ -144,6 +144,8 @@ def question_records(banks: QuestionBanks) -> tuple[QuestionRecord, ...]:
                     position=position,
                     option_values=tuple(o.value for o in question.options),
                     option_labels=tuple(str(o.text) for o in question.options),
+                    positive=tuple(sorted(question.positive)),
+                    negative=tuple(sorted(question.negative)),
                 )
             )
     return tuple(records)
