@@ -24,6 +24,7 @@ class _Cell:
     kind: str | None = None
     respondents: int = 0
     positive: int = 0
+    negative: int = 0
     rated: int = 0
     values: Counter = field(default_factory=Counter)
 
@@ -35,8 +36,9 @@ class _Cell:
         self.values.update(other.values)
 
     def rate(self, question: _Cell) -> None:
-        """Pool a question's positive answers into its theme or home."""
+        """Pool a question's positive and negative answers into its theme or home."""
         self.positive += question.positive
+        self.negative += question.negative
         self.rated += question.rated
 
 
@@ -105,7 +107,8 @@ def _add_questions(cells: dict[Key, _Cell], counts: Counts, period: str) -> None
     for row in (r for r in counts.questions if r.period == period):
         key = (QUESTION, row.audience, row.home, row.theme, row.question_id)
         cell = cells[key]
-        cell.kind, cell.respondents, cell.positive = row.kind, row.respondents, row.positive
+        cell.kind, cell.respondents = row.kind, row.respondents
+        cell.positive, cell.negative = row.positive, row.negative
         cell.rated = row.respondents if key in rated_questions else 0
         for parent in (_theme_of(key), _home_of(key)):
             cells[parent].rate(cell)
@@ -153,9 +156,10 @@ def _families(cells: Iterable[Key]) -> list[tuple[Key, list[Key]]]:
 
 def _figures(key: Key, cell: _Cell) -> Figures:
     share = proportion(cell.positive, cell.rated) if cell.rated else None
+    negative = proportion(cell.negative, cell.rated) if cell.rated else None
     if key[0] != QUESTION:
-        return Figures(cell.respondents, share, None, ())
-    return Figures(cell.respondents, share, _mean(cell), _distribution(cell))
+        return Figures(cell.respondents, share, None, (), negative)
+    return Figures(cell.respondents, share, _mean(cell), _distribution(cell), negative)
 
 
 def _mean(cell: _Cell) -> float | None:

@@ -19,6 +19,7 @@ class _Tally:
         self.values: dict[tuple, set[str]] = defaultdict(set)
         self.questions: dict[tuple, set[str]] = defaultdict(set)
         self.positive: dict[tuple, set[str]] = defaultdict(set)
+        self.negative: dict[tuple, set[str]] = defaultdict(set)
         self.respondents: dict[tuple, set[str]] = defaultdict(set)
 
     def add(self, answer: AnswerRecord, period: str) -> None:
@@ -28,17 +29,23 @@ class _Tally:
         self.questions[question].add(answer.response_id)
         if answer.positive:
             self.positive[question].add(answer.response_id)
+        if answer.negative:
+            self.negative[question].add(answer.response_id)
         if answer.value is not None:
-            value = (*question, answer.value, answer.score, answer.positive)
+            value = (*question, answer.value, answer.score, answer.positive, answer.negative)
             self.values[value].add(answer.response_id)
         self.respondents[(*base, answer.theme)].add(answer.response_id)
         self.respondents[(*base, None)].add(answer.response_id)
 
     def counts(self) -> Counts:
         """The tallies as plain records, in a stable order."""
-        values = (CountRecord(*key, len(ids)) for key, ids in self.values.items())
+        values = (
+            CountRecord(*key[:-1], len(ids), negative=key[-1]) for key, ids in self.values.items()
+        )
         questions = (
-            QuestionTotal(*key, len(ids), len(self.positive.get(key, ())))
+            QuestionTotal(
+                *key, len(ids), len(self.positive.get(key, ())), len(self.negative.get(key, ()))
+            )
             for key, ids in self.questions.items()
         )
         respondents = (RespondentTotal(*key, len(ids)) for key, ids in self.respondents.items())

@@ -54,7 +54,8 @@ class AnswerRecord:
     """One answer of a submitted response; a multiple-choice answer is one record per option.
 
     ``theme`` is the theme the question belongs to ("core" for the audience's core questions).
-    ``positive`` is None where the question has no positive answers (text, plain single choice).
+    ``positive`` and ``negative`` are None where the question has no positive answers (text,
+    plain single choice); which answers they are is the question bank's declaration.
     """
 
     response_id: str
@@ -70,6 +71,7 @@ class AnswerRecord:
     score: int | None
     submitted_at: datetime
     language: str = "en-GB"
+    negative: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,9 @@ class QuestionRecord:
     position: int
     option_values: tuple[str, ...] = ()
     option_labels: tuple[str, ...] = ()
+    # The answers the question banks declare positive and negative (values, not words).
+    positive: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
 
     def labels(self) -> dict[str, str]:
         """Each answer value's words, for charts and tables."""
@@ -124,11 +129,12 @@ class CountRecord:
     score: int | None
     positive: bool | None
     respondents: int
+    negative: bool | None = None
 
 
 @dataclass(frozen=True)
 class QuestionTotal:
-    """How many distinct respondents answered a question, and how many answered positively.
+    """How many distinct respondents answered a question, and how many positively and negatively.
 
     Needed beside the value counts because a multiple-choice question's counts do not add up
     to its respondents.  SQL: ``COUNT(DISTINCT response_id)`` and
@@ -143,6 +149,7 @@ class QuestionTotal:
     kind: str
     respondents: int
     positive: int
+    negative: int = 0
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,15 @@ class Figures:
 
     For a question, ``share_positive`` counts respondents; for a theme or a home it pools
     answers (respondent-question pairs), so its interval treats answers as independent.
+    ``share_negative`` has the same denominator; positive and negative answers are those the
+    question banks declare for each scale, and an answer in neither counts only in the total.
     """
 
     respondents: int
     share_positive: Proportion | None
     mean: float | None
     distribution: tuple[ValueShare, ...]
+    share_negative: Proportion | None = None
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,8 @@ def _home_rows(context: AudienceContext, core: tuple[QuestionRow, ...]) -> tuple
             for row in core
         )
         overall = summary.get(HOME, audience, home=home.code)
-        rows.append(HomeRow(home.code, home.name, overall, results))
+        pooled = summary.get(THEME, audience, home=home.code, theme=CORE)
+        rows.append(HomeRow(home.code, home.name, overall, results, pooled))
     return tuple(rows)
 
 
@@ -150,12 +151,14 @@ def _chart_homes(context: AudienceContext) -> bool:
 
 
 def _homes_chart(context: AudienceContext):
+    """The by-home table's pooled core figure: every home answered the same questions."""
+    summary, audience = context.summary, context.audience
     rows = [
         (home.name, result)
         for home in context.homes
-        if (result := context.summary.get(HOME, context.audience, home=home.code)) is not None
+        if (result := summary.get(THEME, audience, home=home.code, theme=CORE)) is not None
     ]
-    title = f"{AUDIENCE_NAMES[context.audience]}: share of positive answers by home"
+    title = f"{AUDIENCE_NAMES[audience]}: core questions, share of answers positive, by home"
     return share_chart(rows, title) if rows else None
 
 

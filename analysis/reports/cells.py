@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from analysis.formatting import format_interval, format_number, format_share
+from analysis.formatting import format_count, format_interval, format_number, format_share
 from analysis.results import Result
 from analysis.suppression import SECONDARY
 from analysis.trend import Trend
@@ -48,6 +48,14 @@ def share_text(result: Result | None, threshold: int) -> str:
         return hidden_text(result.suppressed, threshold)
     share = result.figures.share_positive
     return format_interval(share) if share else NOT_APPLICABLE
+
+
+def pooled_text(result: Result | None, threshold: int) -> str:
+    """A pooled share with its interval and what it pools, e.g. "69% (59% to 77%), 64 of 93
+    answers", so a reader can add up the per-question figures beside it."""
+    text = share_text(result, threshold)
+    share = result.figures.share_positive if result and result.figures else None
+    return f"{text}, {format_count(share.positive, share.n)} answers" if share else text
 
 
 def mean_text(result: Result | None, threshold: int) -> str:

@@ -1,7 +1,9 @@
 """A report's figures as long rows (section, home, audience, theme, question, measure, value).
 
 CSV and XLSX are written from these rows, so both hold the same figures; a suppressed figure's
-value is the words shown in the report, never its number.
+value is the words shown in the report, never its number. Every share comes with the counts it
+was worked out from (``answers``, ``positive_answers``, ``respondents: <answer>`` ...), so each
+figure of the report can be rebuilt from the CSV alone.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from analysis.results import Result
 
 COLUMNS = ("section", "home", "audience", "theme", "question", "measure", "value", "note")
 ALL_HOMES = "all homes"
+# The theme column of a home's pooled core answers (the by-home table's pooled column).
+CORE_POOLED = "core"
 HIDDEN_WHEN_FEW = ("item_nonresponse", "straightlining", "median_seconds")
 FATIGUE_MEASURES = (
     "invitations",
@@ -77,7 +81,8 @@ def _voice(report: VoiceReport) -> Iterator[FigureRow]:
             yield from _question(base, row, t)
         for home in s.homes:
             home_base = (name, home.home, s.audience)
-            yield from _result(home_base, "", "", home.overall, t)
+            yield from _result(home_base, "", "", home.overall, t, only_respondents=True)
+            yield from _result(home_base, CORE_POOLED, "", home.core_pooled, t)
             for row, result in zip(s.core, home.core, strict=True):
                 yield from _question(home_base, QuestionRow(row.question, result), t)
         for theme in s.themes:
@@ -110,17 +115,33 @@ def _result(
     yield FigureRow(*base, theme, question, "respondents", figures.respondents)
     if only_respondents:
         return
+    where = (*base, theme, question)
     share = figures.share_positive
     if share is not None:
-        yield FigureRow(*base, theme, question, "share_positive", round(share.share, 4))
-        yield FigureRow(*base, theme, question, "share_positive_low", round(share.low, 4))
-        yield FigureRow(*base, theme, question, "share_positive_high", round(share.high, 4))
-        yield FigureRow(*base, theme, question, "trend", cells.trend_text(result))
+        yield FigureRow(*where, "answers", share.n)
+        yield from _shares(where, "", figures)
+        yield FigureRow(*where, "trend", cells.trend_text(result))
+        if result.previous is not None and result.previous.share_positive is not None:
+            yield FigureRow(*where, "previous_answers", result.previous.share_positive.n)
+            yield from _shares(where, "previous_", result.previous)
     if figures.mean is not None:
-        yield FigureRow(*base, theme, question, "mean", round(figures.mean, 2))
+        yield FigureRow(*where, "mean", round(figures.mean, 2))
     for value in figures.distribution:
         label = (labels or {}).get(value.value, value.value)
-        yield FigureRow(*base, theme, question, f"answer: {label}", round(value.share, 4))
+        yield FigureRow(*where, f"respondents: {label}", value.respondents)
+        yield FigureRow(*where, f"answer: {label}", round(value.share, 4))
+
+
+def _shares(where: tuple, prefix: str, figures) -> Iterator[FigureRow]:
+    """Positive and negative answers: the counts, then each share with its 95% interval."""
+    for side in ("positive", "negative"):
+        share = getattr(figures, f"share_{side}")
+        if share is None:
+            continue
+        yield FigureRow(*where, f"{prefix}{side}_answers", share.positive)
+        yield FigureRow(*where, f"{prefix}share_{side}", round(share.share, 4))
+        yield FigureRow(*where, f"{prefix}share_{side}_low", round(share.low, 4))
+        yield FigureRow(*where, f"{prefix}share_{side}_high", round(share.high, 4))
 
 
 def _fatigue(section: str, audience: str, fatigue: FatigueSection, t: int):

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from analysis.charts import Chart
 from analysis.formatting import format_day, format_number, format_share
 from analysis.reports import cells
+from analysis.reports.highlights import RULES
 from analysis.reports.inputs import Source
 from analysis.reports.kpis import NOT_RECORDED
 from analysis.reports.model import AUDIENCE_NAMES, comment_theme_name
@@ -73,7 +74,7 @@ def _environment() -> Environment:
         audience=lambda a: AUDIENCE_NAMES.get(a, a),
         comment_theme=comment_theme_name,
     )
-    env.globals.update(cells=cells, not_recorded=NOT_RECORDED, Source=Source)
+    env.globals.update(cells=cells, not_recorded=NOT_RECORDED, Source=Source, rules=RULES)
     return env
 
 

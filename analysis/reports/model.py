@@ -89,12 +89,15 @@ class HomeResult:
 
 @dataclass(frozen=True)
 class HomeRow:
-    """One home's core indicators: its pooled share positive and each core question's."""
+    """One home's core indicators: its respondents, each core question's share positive, and
+    ``core_pooled``: the core questions' answers pooled (the sum of their positive answers
+    over the sum of their answers, the denominators the per-question figures use)."""
 
     home: str
     name: str
     overall: Result | None
     core: tuple[Result | None, ...]
+    core_pooled: Result | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,15 @@ class AudienceSection:
 
 
 @dataclass(frozen=True)
+class AnswerSides:
+    """Which answers of a scale count as positive and which as negative, in words."""
+
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+    neither: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class VoiceReport:
     """The six-monthly youth, professional, family and staff voice report for QPAG."""
 
@@ -179,6 +191,7 @@ class VoiceReport:
     threshold: int
     sections: tuple[AudienceSection, ...]
     source: str
+    answer_sides: tuple[AnswerSides, ...] = ()
 
 
 @dataclass(frozen=True)

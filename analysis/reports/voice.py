@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +26,7 @@ from analysis.reports.inputs import (
     YouSaidWeDid,
     not_recorded,
 )
-from analysis.reports.model import VoiceReport
+from analysis.reports.model import AnswerSides, VoiceReport
 from analysis.suppression import DEFAULT_THRESHOLD
 
 
@@ -90,7 +90,28 @@ def build_voice_report(inputs: VoiceInputs) -> VoiceReport:
         threshold=threshold,
         sections=sections,
         source=inputs.source,
+        answer_sides=answer_sides(inputs.questions),
     )
+
+
+def answer_sides(questions: Iterable[QuestionRecord]) -> tuple[AnswerSides, ...]:
+    """Each scale's positive and negative answers in words, as the question banks declare them.
+
+    A scale is known by its answers' words; where a question reverses its scale (No is the good
+    answer to "Has someone been unkind to you?"), the scale's usual reading is the one shown.
+    """
+    found: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for question in questions:
+        if question.kind in ("scale", "yes_no") and question.positive:
+            labels = question.labels().items()
+            good, bad = set(question.positive), set(question.negative)
+            sides = AnswerSides(
+                positive=tuple(w for v, w in labels if v in good),
+                negative=tuple(w for v, w in labels if v in bad),
+                neither=tuple(w for v, w in labels if v not in good | bad),
+            )
+            found[question.option_labels][sides] += 1
+    return tuple(counts.most_common(1)[0][0] for counts in found.values())
 
 
 def _comments_by_audience(comments: Iterable[CommentRecord], home: str | None) -> dict:

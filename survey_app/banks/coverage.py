@@ -38,9 +38,9 @@ def bank_texts(banks: QuestionBanks) -> Iterator[tuple[str, frozenset[str], Loca
             if question.kind in ("single", "multiple"):
                 for j, option in enumerate(question.options):
                     yield f"{file} questions[{i}].options[{j}].text", readers, option.text
-    for name, options in sorted(banks.scales.items()):
+    for name, scale in sorted(banks.scales.items()):
         readers = _scale_readers(banks, name)
-        for j, option in enumerate(options):
+        for j, option in enumerate(scale.points):
             yield f"_scales.toml {name}.points[{j}].text", readers, option.text
 
 

@@ -18,19 +18,25 @@ from survey_app.banks.model import (
     Option,
     Question,
     QuestionBanks,
+    Scale,
     Theme,
 )
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Z][A-Za-z]{1,3})?$")
 THEME_KEYS = {"id", "audience", "kind", "version", "presentation", "title", "purpose", "questions"}
-QUESTION_KEYS = {"id", "kind", "text", "options", "scale", "positive", "alert_on"}
+QUESTION_KEYS = {"id", "kind", "text", "options", "scale", "positive", "negative", "alert_on"}
 OPTION_KEYS = {"value", "text", "emoji"}
+SCALE_KEYS = {"points", "positive", "negative"}
 MAX_THEME_QUESTIONS = 8
-YES_NO = (
-    Option("yes", LocalText(((DEFAULT_LANGUAGE, "Yes"),)), "👍"),
-    Option("no", LocalText(((DEFAULT_LANGUAGE, "No"),)), "👎"),
-    Option("not_sure", LocalText(((DEFAULT_LANGUAGE, "Not sure"),)), "🤷"),
+YES_NO = Scale(
+    points=(
+        Option("yes", LocalText(((DEFAULT_LANGUAGE, "Yes"),)), "👍"),
+        Option("no", LocalText(((DEFAULT_LANGUAGE, "No"),)), "👎"),
+        Option("not_sure", LocalText(((DEFAULT_LANGUAGE, "Not sure"),)), "🤷"),
+    ),
+    positive=frozenset({"yes"}),
+    negative=frozenset({"no"}),
 )
 
 
@@ -59,23 +65,24 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise BankError(path, "(file)", f"cannot be read: {exc.strerror}") from exc
 
 
-def load_scales(path: Path) -> dict[str, tuple[Option, ...]]:
+def load_scales(path: Path) -> dict[str, Scale]:
     """Named answer scales; `yes_no` may be given here to carry its translations."""
     data = read_toml(path) if path.exists() else {}
     scales = {"yes_no": YES_NO}
     for name, table in data.items():
-        key = name
-        points = _require(path, key, table, dict).get("points")
-        options = _options(path, f"{key}.points", points)
+        _require(path, name, table, dict)
+        _no_unknown_keys(path, name + ".", table, SCALE_KEYS)
+        options = _options(path, f"{name}.points", table.get("points"))
         if name != "yes_no" and [o.value for o in options] != [
             str(i + 1) for i in range(len(options))
         ]:
-            raise BankError(path, f"{key}.points", 'values must be "1", "2", … from worst to best')
-        scales[name] = options
+            raise BankError(path, f"{name}.points", 'values must be "1", "2", … from worst to best')
+        positive, negative = _sides(path, name, table, options)
+        scales[name] = Scale(options, positive, negative)
     return scales
 
 
-def load_theme(path: Path, scales: dict[str, tuple[Option, ...]]) -> Theme:
+def load_theme(path: Path, scales: dict[str, Scale]) -> Theme:
     data = read_toml(path)
     _no_unknown_keys(path, "", data, THEME_KEYS)
     kind = _choice(path, "kind", data.get("kind"), ("theme", "core"))
@@ -127,8 +134,7 @@ def _question(path: Path, key: str, raw: Any, scales: dict) -> Question:
     kind = _choice(path, f"{key}.kind", data.get("kind"), KINDS)
     options = _question_options(path, key, kind, data, scales)
     values = {o.value for o in options}
-    default_positive = _default_positive(kind, options)
-    positive = _values(path, f"{key}.positive", data.get("positive", default_positive), values)
+    positive, negative = _question_sides(path, key, kind, data, scales, options)
     return Question(
         id=question_id,
         kind=kind,
@@ -136,6 +142,7 @@ def _question(path: Path, key: str, raw: Any, scales: dict) -> Question:
         options=options,
         scale=data.get("scale") if kind == "scale" else None,
         positive=positive,
+        negative=negative,
         alert_on=_values(path, f"{key}.alert_on", data.get("alert_on", []), values),
     )
 
@@ -156,14 +163,45 @@ def _question_options(path: Path, key: str, kind: str, data: dict, scales: dict)
     if "options" in data:
         raise BankError(path, f"{key}.options", f'"{kind}" questions take no options')
     return (
-        scales[data["scale"]] if kind == "scale" else scales["yes_no"] if kind == "yes_no" else ()
+        _scale_of(kind, data, scales).points if kind in ("scale", "yes_no") else ()
     )
 
 
-def _default_positive(kind: str, options: tuple[Option, ...]) -> list[str]:
-    if kind == "scale":
-        return [o.value for o in options[-2:]]
-    return ["yes"] if kind == "yes_no" else []
+def _scale_of(kind: str, data: dict, scales: dict[str, Scale]) -> Scale:
+    return scales[data["scale"]] if kind == "scale" else scales["yes_no"]
+
+
+def _question_sides(path, key, kind, data, scales, options) -> tuple[frozenset, frozenset]:
+    """A question's positive and negative answers: its own, else its scale's."""
+    if "positive" in data or "negative" in data:
+        return _sides(path, key, data, options)
+    if kind in ("scale", "yes_no"):
+        scale = _scale_of(kind, data, scales)
+        return scale.positive, scale.negative
+    return frozenset(), frozenset()
+
+
+def _sides(path, key, table, options) -> tuple[frozenset, frozenset]:
+    """`positive` and `negative` go together: both named, each a non-empty list, no overlap.
+
+    Every figure a report shows (share positive, worries, charts) rests on these two lists, so
+    a scale or a question that gives one without the other is refused rather than guessed.
+    """
+    values = {o.value for o in options}
+    for side in ("positive", "negative"):
+        if side not in table:
+            raise BankError(
+                path, f"{key}.{side}", "is missing: name the answers that count as " + side
+            )
+    positive = _values(path, f"{key}.positive", table["positive"], values)
+    negative = _values(path, f"{key}.negative", table["negative"], values)
+    for side, chosen in (("positive", positive), ("negative", negative)):
+        if not chosen:
+            raise BankError(path, f"{key}.{side}", "must name at least one answer")
+    if positive & negative:
+        both = sorted(positive & negative)[0]
+        raise BankError(path, f"{key}.negative", f"{both!r} is also positive")
+    return positive, negative
 
 
 def _options(path: Path, key: str, raw: Any) -> tuple[Option, ...]:

@@ -42,6 +42,18 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Scale:
+    """A named answer scale and which of its answers reports count as positive and negative.
+
+    Answers in neither set (a middle "I feel OK", "Not sure") count in the total only.
+    """
+
+    points: tuple[Option, ...]
+    positive: frozenset[str]
+    negative: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     kind: str
@@ -49,6 +61,7 @@ class Question:
     options: tuple[Option, ...] = ()
     scale: str | None = None
     positive: frozenset[str] = frozenset()
+    negative: frozenset[str] = frozenset()
     alert_on: frozenset[str] = frozenset()
 
     def option(self, value: str) -> Option | None:
@@ -85,7 +98,7 @@ class QuestionBanks:
 
     cores: dict[str, Theme]
     themes: dict[tuple[str, str], Theme]
-    scales: dict[str, tuple[Option, ...]]
+    scales: dict[str, Scale]
     # What is built from the banks once per process (a round's survey and its page forms),
     # so a respondent's request does not rebuild it.
     built: dict = field(default_factory=dict, init=False, compare=False, repr=False)

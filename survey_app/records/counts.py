@@ -23,7 +23,10 @@ def count_records(facts: BankFacts, buckets: Buckets, home: str | None = None) -
     rounds = _rounds(home)
     values = _values(facts, buckets, rounds)
     return Counts(
-        values=tuple(CountRecord(*key, n) for key, n in sorted(values.items(), key=_order)),
+        values=tuple(
+            CountRecord(*key[:-1], n, negative=key[-1])
+            for key, n in sorted(values.items(), key=_order)
+        ),
         questions=_question_totals(facts, buckets, rounds, values),
         respondents=_respondents(facts, buckets, rounds),
     )
@@ -62,28 +65,29 @@ def _values(facts: BankFacts, buckets: Buckets, rounds: dict) -> Counter:
             continue
         home, audience, theme = _where(facts, rounds[round_id], question)
         kind = facts.kind(audience, question)
-        positive = facts.positive(audience, question, (audience, question, value) in facts.good)
-        found[(period, home, audience, theme, question, kind, value, score, positive)] += n
+        sides = facts.sides(audience, question, value)
+        found[(period, home, audience, theme, question, kind, value, score, *sides)] += n
     return found
 
 
 def _question_totals(facts, buckets, rounds, values: Counter) -> tuple[QuestionTotal, ...]:
-    """Respondents and positive respondents per question.
+    """Respondents, positive and negative respondents per question.
 
     One answer per respondent for every kind but "multiple", so those are sums of the value
     counts; a multiple-choice question's respondents are counted distinctly by the database.
     """
     totals: Counter = Counter()
-    for (period, home, audience, theme, question, kind, _, _, positive), n in values.items():
+    for (period, home, audience, theme, question, kind, _, _, *sides), n in values.items():
         if kind != "multiple":
-            totals[(period, home, audience, theme, question, kind, "n")] += n
-            totals[(period, home, audience, theme, question, kind, "positive")] += n * bool(
-                positive
-            )
+            key = (period, home, audience, theme, question, kind)
+            totals[(*key, "n")] += n
+            totals[(*key, "positive")] += n * bool(sides[0])
+            totals[(*key, "negative")] += n * bool(sides[1])
     totals.update(_multiple_totals(facts, buckets, rounds))
     keys = sorted({key[:-1] for key in totals})
     return tuple(
-        QuestionTotal(*key, totals[(*key, "n")], totals[(*key, "positive")]) for key in keys
+        QuestionTotal(*key, *(totals[(*key, part)] for part in ("n", "positive", "negative")))
+        for key in keys
     )
 
 
@@ -91,25 +95,27 @@ def _multiple_totals(facts: BankFacts, buckets: Buckets, rounds: dict) -> Counte
     ids = sorted({question for (_, question), kind in facts.kinds.items() if kind == "multiple"})
     if not ids:
         return Counter()
-    good = facts.positive_column()
+    good, bad = facts.positive_column(), facts.negative_column()
     stmt = (
         _answers(
             buckets,
             Answer.question_id,
             func.count(distinct(Answer.response_id)),
             func.count(distinct(case((good, Answer.response_id)))),
+            func.count(distinct(case((bad, Answer.response_id)))),
         )
         .join(Round, Response.round_id == Round.id)
         .where(Answer.question_id.in_(ids))
         .group_by("period", Response.round_id, Answer.question_id)
     )
     found: Counter = Counter()
-    for period, round_id, question, n, positive in db.session.execute(stmt):
+    for period, round_id, question, n, positive, negative in db.session.execute(stmt):
         if period is None or round_id not in rounds:
             continue
         home, audience, theme = _where(facts, rounds[round_id], question)
         found[(period, home, audience, theme, question, "multiple", "n")] += n
         found[(period, home, audience, theme, question, "multiple", "positive")] += positive
+        found[(period, home, audience, theme, question, "multiple", "negative")] += negative
     return found
 
 

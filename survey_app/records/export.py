@@ -22,7 +22,7 @@ def analysis_records(facts: BankFacts) -> Iterator:
 
 
 def answer_records(facts: BankFacts) -> Iterator[AnswerRecord]:
-    """Every answer of a submitted response, with its theme and whether it is positive."""
+    """Every answer of a submitted response, its theme, whether it is positive and negative."""
     stmt = (
         select(
             Answer.response_id,
@@ -34,6 +34,7 @@ def answer_records(facts: BankFacts) -> Iterator[AnswerRecord]:
             Answer.value,
             Answer.text,
             facts.positive_column(),
+            facts.negative_column(),
             Answer.score,
             Response.submitted_at,
             Response.language,
@@ -47,7 +48,8 @@ def answer_records(facts: BankFacts) -> Iterator[AnswerRecord]:
         .execution_options(yield_per=5000)
     )
     for row in db.session.execute(stmt):
-        response, round_, home, audience, theme, question, value, text, positive, *rest = row
+        response, round_, home, audience, theme, question, value, text, good, bad, *rest = row
+        rated = value is not None
         yield AnswerRecord(
             str(response),
             str(round_),
@@ -58,6 +60,7 @@ def answer_records(facts: BankFacts) -> Iterator[AnswerRecord]:
             facts.kind(audience, question),
             value,
             text,
-            facts.positive(audience, question, positive) if value is not None else None,
+            facts.positive(audience, question, good) if rated else None,
             *rest,
+            negative=facts.positive(audience, question, bad) if rated else None,
         )

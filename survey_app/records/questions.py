@@ -34,6 +34,15 @@ class BankFacts:
         ]
 
     @cached_property
+    def negative_triples(self) -> list[tuple[str, str, str]]:
+        return [
+            (theme.audience, q.id, value)
+            for theme in self.banks.all_files()
+            for q in theme.questions
+            for value in sorted(q.negative)
+        ]
+
+    @cached_property
     def kinds(self) -> dict[tuple[str, str], str]:
         """Each question's kind by audience and id."""
         return {(t.audience, q.id): q.kind for t in self.banks.all_files() for q in t.questions}
@@ -51,6 +60,11 @@ class BankFacts:
     def good(self) -> frozenset[tuple[str, str, str]]:
         """Every (audience, question, value) that counts as a positive answer."""
         return frozenset(self.positive_triples)
+
+    @cached_property
+    def bad(self) -> frozenset[tuple[str, str, str]]:
+        """Every (audience, question, value) that counts as a negative answer."""
+        return frozenset(self.negative_triples)
 
     def core_column(self) -> ColumnElement:
         """Whether an answer is to one of its audience's core questions (needs Round joined)."""
@@ -78,9 +92,23 @@ class BankFacts:
             return false()
         return tuple_(Round.audience, Answer.question_id, Answer.value).in_(self.positive_triples)
 
+    def negative_column(self) -> ColumnElement:
+        """Whether an answer is one of its question's negative answers."""
+        if not self.negative_triples:
+            return false()
+        return tuple_(Round.audience, Answer.question_id, Answer.value).in_(self.negative_triples)
+
     def positive(self, audience: str, question_id: str, flag: object) -> bool | None:
-        """A count's positive flag, None where the question has no positive answers."""
+        """A count's positive (or negative) flag; None for a question with no positive answers."""
         return bool(flag) if (audience, question_id) in self.rated else None
+
+    def sides(self, audience: str, question_id: str, value: str) -> tuple[bool | None, ...]:
+        """Whether an answer value is positive, and whether negative, as the banks declare."""
+        key = (audience, question_id, value)
+        return (
+            self.positive(audience, question_id, key in self.good),
+            self.positive(audience, question_id, key in self.bad),
+        )
 
     def kind(self, audience: str, question_id: str) -> str:
         """A question's kind; the open question is free text, a retired question "single"."""
@@ -116,6 +144,8 @@ def question_records(banks: QuestionBanks) -> tuple[QuestionRecord, ...]:
                     position=position,
                     option_values=tuple(o.value for o in question.options),
                     option_labels=tuple(str(o.text) for o in question.options),
+                    positive=tuple(sorted(question.positive)),
+                    negative=tuple(sorted(question.negative)),
                 )
             )
     return tuple(records)

@@ -115,6 +115,41 @@ MISTAKES = [
         "not valid TOML",
     ),
     ("young_people/food_and_home.toml", 'en-GB = "', 'fr = "', "en-GB", "needs an en-GB text"),
+    (
+        "_scales.toml",
+        'positive = ["3", "4", "5"]  # Good or better; Poor and Fair are negative\n',
+        "",
+        "quality5.positive",
+        "is missing: name the answers that count as positive",
+    ),
+    (
+        "_scales.toml",
+        'positive = ["4", "5"]  # Often or Always\nnegative = ["1", "2"]\n',
+        'positive = ["4", "5"]\n',
+        "often5.negative",
+        "is missing: name the answers that count as negative",
+    ),
+    (
+        "_scales.toml",
+        'positive = ["4", "5"]  # Agree or Strongly agree\nnegative = ["1", "2"]',
+        'positive = ["4", "5"]\nnegative = ["2", "4"]',
+        "agree5.negative",
+        "'4' is also positive",
+    ),
+    (
+        "_scales.toml",
+        'positive = ["4", "5"]  # Good or Great\nnegative = ["1", "2"]',
+        'positive = ["4", "5"]\nnegative = []',
+        "good5.negative",
+        "must name at least one answer",
+    ),
+    (
+        "young_people/food_and_home.toml",
+        'negative = ["never"]\n',
+        "",
+        "questions[1].negative",
+        "is missing",
+    ),
 ]
 
 
@@ -126,7 +161,7 @@ def test_a_bad_file_is_refused_with_its_name_key_and_problem(
     with pytest.raises(BankError) as caught:
         load_banks(bank_copy)
     message = str(caught.value)
-    assert name.split("/")[1] in message and key in message and problem in message
+    assert name.split("/")[-1] in message and key in message and problem in message
 
 
 def test_a_question_id_used_twice_is_refused(bank_copy):
@@ -163,11 +198,42 @@ def test_positive_answers_must_be_real_answers(bank_copy):
         'id = "zz_test"\naudience = "young_people"\nkind = "theme"\nversion = 1\n'
         'presentation = "thumbs"\ntitle = { en-GB = "Test" }\npurpose = { en-GB = "Test" }\n'
         '[[questions]]\nid = "zz_one"\nkind = "yes_no"\ntext = { en-GB = "Yes?" }\n'
-        'positive = ["maybe"]\n',
+        'positive = ["maybe"]\nnegative = ["no"]\n',
         encoding="utf-8",
     )
     with pytest.raises(BankError, match=r"questions\[0\].positive: 'maybe' is not one of"):
         load_banks(bank_copy)
+
+
+def test_every_scale_names_its_positive_and_negative_answers(banks):
+    """On the five-point quality scale Good or better is positive; Poor and Fair negative."""
+    words = {o.value: str(o.text) for o in banks.scales["quality5"].points}
+    assert sorted(words[v] for v in banks.scales["quality5"].positive) == [
+        "Excellent",
+        "Good",
+        "Very good",
+    ]
+    assert sorted(words[v] for v in banks.scales["quality5"].negative) == ["Fair", "Poor"]
+    for name, scale in banks.scales.items():
+        assert scale.positive and scale.negative and not scale.positive & scale.negative, name
+
+
+def test_questions_take_their_scales_positive_and_negative_answers(banks):
+    """cp_plan_knowledge (quality5) counts Good, Very good and Excellent as positive."""
+    question = banks.theme("professionals", "care_planning_and_reviews").question(
+        "cp_plan_knowledge"
+    )
+    assert question.positive == {"3", "4", "5"} and question.negative == {"1", "2"}
+    unkind = banks.theme("young_people", "feeling_safe").question("fs_unkind")
+    assert unkind.positive == {"no"} and unkind.negative == {"yes"}
+
+
+def test_banks_check_refuses_a_scale_without_positive_answers(make_app, bank_copy):
+    """`survey-app banks check` names the file, the scale and what is missing."""
+    edit(bank_copy / "_scales.toml", 'positive = ["4", "5"]  # Often or Always\n', "")
+    bad = make_app(QUESTION_BANKS_DIR=bank_copy).test_cli_runner().invoke(args=["banks", "check"])
+    assert bad.exit_code == 1
+    assert "_scales.toml: often5.positive: is missing" in bad.output
 
 
 def test_banks_check_command_reports_ok_and_refuses_a_bad_file(make_app, bank_copy):

@@ -31,7 +31,7 @@ def test_the_open_question_is_in_every_shipped_language(language):
 
 
 def test_yes_no_answers_come_from_the_scales_file_with_their_pictures():
-    yes_no = load_banks(BANKS).scales["yes_no"]
+    yes_no = load_banks(BANKS).scales["yes_no"].points
     assert [(o.value, o.emoji) for o in yes_no] == [("yes", "👍"), ("no", "👎"), ("not_sure", "🤷")]
     assert yes_no[0].text.get("ar") == ("نعم", "ar")
 
