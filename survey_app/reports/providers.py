@@ -14,7 +14,6 @@ from flask import current_app, has_request_context
 from flask_login import current_user
 from sqlalchemy import and_, or_, select
 
-from analysis import DEFAULT_THRESHOLD
 from analysis.reports import (
     ActionItem,
     DipSample,
@@ -26,7 +25,7 @@ from analysis.reports import (
     ThematicReview,
     YouSaidWeDid,
 )
-from survey_app import audit
+from survey_app import audit, settings
 from survey_app.actions.lines import ORIGINAL, you_said_we_did_for_period
 from survey_app.extensions import db
 from survey_app.models import Action, Flag, Home, QaOccurrence, Service, Visit, VisitFinding
@@ -36,8 +35,9 @@ from survey_app.schedule.activities import get_activity
 
 
 def suppression_threshold() -> int:
-    """The fewest respondents a figure may stand for (``SUPPRESSION_THRESHOLD``, default 5)."""
-    return int(current_app.config.get("SUPPRESSION_THRESHOLD", DEFAULT_THRESHOLD))
+    """The fewest respondents a figure may stand for: the administrator's setting (Admin →
+    Settings), else ``SUPPRESSION_THRESHOLD``, else 5."""
+    return settings.get("suppression_threshold")
 
 
 def visit_findings(period: Period) -> Source[Finding]:

@@ -8,13 +8,15 @@ decided here, from survey_app/permissions.py.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import wraps
 
 from flask import Flask, abort, make_response, render_template, request
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from analysis.periods import half_year_bounds, last_complete_half_year
+from analysis.reports import Period
 from survey_app import clock
 from survey_app.extensions import db
 from survey_app.models import Home, User
@@ -96,7 +98,8 @@ def index():
     if not (can(user, "reports.voice") or can(user, "reports.previsit")):
         abort(403)
     today = clock.today()
-    start, end = last_half_year(today)
+    start, end = half_year_bounds(last_complete_half_year(today))
+    compared = Period(start, end).previous()
     return render_template(
         "reports/index.html",
         voice=can(user, "reports.voice"),
@@ -106,12 +109,7 @@ def index():
         homes=visible_homes(user),
         start=start,
         end=end,
+        compared=compared,
         month=(today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
     )
 
-
-def last_half_year(today: date) -> tuple[date, date]:
-    """The last complete half-year (January to June, or July to December) before today."""
-    if today.month <= 6:
-        return date(today.year - 1, 7, 1), date(today.year - 1, 12, 31)
-    return date(today.year, 1, 1), date(today.year, 6, 30)
