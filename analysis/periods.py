@@ -10,6 +10,9 @@ import re
 from datetime import date, datetime, timedelta
 
 _HALF = re.compile(r"^(\d{4})-H([12])$")
+# The QPAG report carries the six-monthly voice sections (§8.3–8.4) in the month after each
+# half year ends: January (for July to December) and July (for January to June).
+SIX_MONTHLY_MONTHS = (1, 7)
 
 
 def half_year(moment: date | datetime) -> str:
