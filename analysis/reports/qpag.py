@@ -28,7 +28,6 @@ from analysis.reports.kpis import Kpi, deadline_status, kpis
 from analysis.reports.model import FatigueSection, VoiceReport
 from analysis.suppression import DEFAULT_THRESHOLD
 
-
 ALL_HOMES = "All homes"
 
 

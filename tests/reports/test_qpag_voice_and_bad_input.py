@@ -111,7 +111,9 @@ def test_a_home_with_no_rounds_at_all_is_told_so(as_role, make_home, spring):
     assert response.status_code == 422
     assert "New House (NEW) has had no survey rounds yet" in response.text
     response = client.get("/staff/reports/voice?from=2026-01-01&to=2026-06-30&home=NEW")
-    assert response.status_code == 422 and "No survey round has been held there yet" in response.text
+    assert (
+        response.status_code == 422 and "No survey round has been held there yet" in response.text
+    )
 
 
 @pytest.mark.parametrize(

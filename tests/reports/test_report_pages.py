@@ -20,6 +20,7 @@ from tests.staff.conftest import (  # noqa: F401
     world,
 )
 
+
 @pytest.fixture
 def answered(world, add_round):
     """A closed young people's round with answers at each home, in PERIOD."""
