@@ -16,6 +16,7 @@ from analysis.text.sentiment import NEGATIVE, POSITIVE
 
 NEW, AGAIN, DROPPED = "new since the last visit", "raised again", "no longer raised"
 MAX_QUESTIONS = 6
+CONCERN = "a concern raised"
 # Open questions a visitor can put to young people about a theme they raised (§7.1: the
 # visitor speaks to the young people); other audiences' themes are put to the manager.
 ASK_YOUNG_PEOPLE = {
@@ -66,7 +67,7 @@ def _themes(comments: Sequence[str], audience: str) -> dict[str, str]:
 
 def _tone(sentiments: set[str]) -> str:
     if NEGATIVE in sentiments:
-        return "a concern raised"
+        return CONCERN
     return "positive" if sentiments == {POSITIVE} else "mixed or neutral"
 
 
@@ -77,7 +78,7 @@ def _change(theme: str, before: dict[str, str]) -> str:
 def _questions(audience: str, round_theme: str, raised: list[ThemeRaised]) -> tuple[str, ...]:
     """Concerns first, then what is new, then the rest; the round's own theme last."""
     current = [t for t in raised if t.change != DROPPED]
-    ordered = sorted(current, key=lambda t: (not t.tone.startswith("a concern"), t.change != NEW))
+    ordered = sorted(current, key=lambda t: (t.tone != CONCERN, t.change != NEW))
     asked = [_question(audience, t) for t in ordered][: MAX_QUESTIONS - 1]
     if audience == "young_people":
         asked.append(f"This round asked about {round_theme.lower()}: what would they add?")
@@ -88,7 +89,8 @@ def _question(audience: str, theme: ThemeRaised) -> str:
     if audience == "young_people":
         return ASK_YOUNG_PEOPLE.get(theme.theme, f"Ask about {theme.name.lower()}.")
     who = AUDIENCE_NAMES[audience].lower()
+    follow_up = "what is being done" if theme.tone == CONCERN else "what is working"
     return (
         f"{AUDIENCE_NAMES[audience]} raised {theme.name.lower()} ({theme.tone}): "
-        f"ask the manager what they know of it from {who} and what is being done."
+        f"ask the manager what they know of it from {who}, and {follow_up}."
     )
