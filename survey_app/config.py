@@ -36,6 +36,8 @@ def load_config(app: Flask, overrides: dict[str, Any]) -> None:
         SMTP_URL=env.get("SMTP_URL", ""),
         MAIL_FROM=env.get("MAIL_FROM", "voice@localhost"),
         SUPPRESSION_THRESHOLD=int(env.get("SUPPRESSION_THRESHOLD", "5")),
+        # The months whose QPAG report carries the six-monthly voice sections (§8.3–8.4).
+        VOICE_REPORT_MONTHS=parse_months(env.get("VOICE_REPORT_MONTHS", "1,7")),
         # Guessing codes: per client and across the whole service, per 15-minute window.
         CODE_GUESS_LIMIT_PER_CLIENT=int(env.get("CODE_GUESS_LIMIT_PER_CLIENT", "10")),
         CODE_GUESS_LIMIT_OVERALL=int(env.get("CODE_GUESS_LIMIT_OVERALL", "1000")),
@@ -74,6 +76,17 @@ def load_config(app: Flask, overrides: dict[str, Any]) -> None:
         SQLITE_BUSY_TIMEOUT_MS=int(env.get("SQLITE_BUSY_TIMEOUT_MS", "5000")),
     )
     app.config.update(overrides)
+
+
+def parse_months(text: str) -> tuple[int, ...]:
+    """Month numbers written "1,7"; anything else stops the app with what is wrong."""
+    try:
+        months = tuple(sorted({int(part) for part in text.split(",") if part.strip()}))
+    except ValueError:
+        months = (0,)
+    if not all(1 <= month <= 12 for month in months):
+        raise ValueError(f"VOICE_REPORT_MONTHS: give month numbers 1-12 like 1,7 (not {text!r})")
+    return months
 
 
 def normalise_database_url(url: str) -> str:

@@ -199,7 +199,15 @@ TABLE: tuple[Capability, ...] = (
     _row(
         "reports.voice",
         "the six-monthly voice report (anonymised quotes; all homes only for all-homes roles, "
-        "else one home in scope) and the council-wide monthly QPAG report (all-homes roles)",
+        "else one home in scope)",
+        "qa_team",
+        "qpag_chair",
+        "service_manager",
+    ),
+    _row(
+        "reports.qpag",
+        "the monthly QPAG report, with the voice sections every six months (council-wide, or "
+        "one service's homes; a service manager prepares it for their service)",
         "qa_team",
         "qpag_chair",
         "service_manager",

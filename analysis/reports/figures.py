@@ -171,8 +171,9 @@ def _flags(base, flags) -> Iterator[FigureRow]:
 
 
 def _qpag(report: QpagReport) -> Iterator[FigureRow]:
+    scope = ALL_HOMES if report.scope == "All homes" else report.scope
     for kpi in report.kpis:
-        yield FigureRow("KPI review", ALL_HOMES, "", "", "", kpi.name, kpi.value, kpi.detail)
+        yield FigureRow("KPI review", scope, "", "", "", kpi.name, kpi.value, kpi.detail)
     for row in report.visits_done:
         yield FigureRow(
             "Reg 44 visits", row.home, "", "", "", "visit done", row.visit.done_on.isoformat()
@@ -195,6 +196,8 @@ def _qpag(report: QpagReport) -> Iterator[FigureRow]:
     for audience, section in report.surveys.items():
         if section.overall.rounds:
             yield from _fatigue("Survey response", audience, section, report.threshold)
+    if report.voice is not None:
+        yield from _voice(report.voice)
 
 
 def _previsit(pack: PrevisitPack) -> Iterator[FigureRow]:
@@ -207,6 +210,8 @@ def _previsit(pack: PrevisitPack) -> Iterator[FigureRow]:
             yield from _question(base, row, pack.threshold)
         response = (f"{part.title}: response", pack.home, part.audience, part.round.theme)
         yield FigureRow(*response, "", "invitations", part.round.invitations)
+        if part.counts_hidden:  # a small home: how many answered would narrow down who
+            continue
         yield from _measures(response, part.fatigue, FATIGUE_MEASURES[1:], pack.threshold)
 
 

@@ -25,16 +25,30 @@ _PROLOG = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 _ID = re.compile(r'\bid="([^"]+)"')
 _OPEN_TAG = re.compile(r"<svg\b[^>]*>")
+_BODY = re.compile(r"<body>(.*)</body>", re.DOTALL)
 
 
-def render_html(report, template: str) -> str:
+def render_html(report, template: str, prefix: str = "c") -> str:
     """The report through its template (``voice.html``, ``qpag.html``, ``previsit.html``)."""
     charts = count(1)
+    parts = {}
+    if getattr(report, "voice", None) is not None:  # a QPAG report carrying the voice sections
+        parts["voice_sections"] = _body(render_html(report.voice, "voice.html", prefix="v"))
     return (
         _environment()
         .get_template(template)
-        .render(report=report, svg=lambda chart: inline_svg(chart, f"c{next(charts)}"))
+        .render(
+            report=report, svg=lambda chart: inline_svg(chart, f"{prefix}{next(charts)}"), **parts
+        )
     )
+
+
+def _body(html: str) -> Markup:
+    """A rendered report's body, to include in another: the same words and figures, one page
+    style. Its charts' ids are prefixed apart from the host's."""
+    found = _BODY.search(html)
+    # Rendered from our own autoescaped template a line above.
+    return Markup(found.group(1) if found else "")  # noqa: S704
 
 
 def inline_svg(chart: Chart | None, prefix: str) -> Markup:

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Generic, TypeVar
 
 from analysis.formatting import format_day
+from analysis.periods import previous_span
 
 T = TypeVar("T")
 
@@ -43,9 +44,8 @@ class Period:
         return (self.end - self.start).days + 1
 
     def previous(self) -> Period:
-        """The period of the same length just before this one."""
-        end = self.start - timedelta(days=1)
-        return Period(end - timedelta(days=self.days - 1), end)
+        """The period just before this one: as many whole months before, else as many days."""
+        return Period(*previous_span(self.start, self.end))
 
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end

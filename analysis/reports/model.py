@@ -10,7 +10,7 @@ from analysis.fatigue import FatigueTrend, RoundFatigue
 from analysis.records import QuestionRecord, RoundRecord
 from analysis.reports.inputs import FlagRecord, Source, YouSaidWeDid
 from analysis.results import Result
-from analysis.text.quotes import ThemeQuotes
+from analysis.text.quotes import Quote, ThemeQuotes
 
 AUDIENCE_TITLES = {
     "young_people": "What young people told us",
@@ -195,6 +195,25 @@ class VoiceReport:
 
 
 @dataclass(frozen=True)
+class ThemeRaised:
+    """A comment theme, whether it is new since the last visit, and its tone (no counts)."""
+
+    theme: str
+    name: str
+    change: str
+    tone: str
+
+
+@dataclass(frozen=True)
+class VisitorBrief:
+    """One audience's themes, anonymised quotes and questions, for the visitor."""
+
+    themes: tuple[ThemeRaised, ...]
+    quotes: tuple[Quote, ...]
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RoundResults:
     """One round's results for a pre-visit pack, compared with the round before it."""
 
@@ -207,6 +226,8 @@ class RoundResults:
     chart: Chart | None
     quotes: tuple[ThemeQuotes, ...]
     fatigue: RoundFatigue | None
+    brief: VisitorBrief | None = None
+    counts_hidden: bool = False  # every count too small to show: a small home
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,6 @@ def _about(report) -> tuple:
     if isinstance(report, VoiceReport):
         return report.title, report.scope, report.period_label, report.threshold
     if isinstance(report, QpagReport):
-        return report.title, "All homes", report.month_label, report.threshold
+        return report.title, report.scope, report.month_label, report.threshold
     visit = f"rounds before the visit on {report.visit_date.isoformat()}"
     return report.title, f"{report.home_name} ({report.home})", visit, report.threshold

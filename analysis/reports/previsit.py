@@ -17,6 +17,8 @@ from analysis.records import (
     ResponseRecord,
     RoundRecord,
 )
+from analysis.reports.brief import visitor_brief
+from analysis.reports.cells import is_hidden
 from analysis.reports.fatigue import round_measures
 from analysis.reports.inputs import FlagRecord, HomeRecord, Source, not_recorded
 from analysis.reports.model import AUDIENCE_NAMES, PrevisitPack, RoundResults
@@ -30,9 +32,11 @@ LATEST, BEFORE = "latest", "before"
 
 @dataclass(frozen=True)
 class PrevisitInputs:
-    """A home, its visit, and per audience its latest round before the visit and the one before.
+    """A home, its visit, and per audience its latest round closed before the visit and the one
+    before that.
 
-    ``counts`` label the latest rounds' answers ``"latest"`` and the earlier rounds' ``"before"``.
+    ``counts`` label the latest rounds' answers ``"latest"`` and the earlier rounds' ``"before"``;
+    ``comments`` hold both rounds' (the earlier ones show what changed since the last visit).
     """
 
     home: HomeRecord
@@ -59,6 +63,9 @@ def build_previsit_pack(inputs: PrevisitInputs) -> PrevisitPack:
     for comment in inputs.comments:
         comments.setdefault(comment.round_id, []).append(comment.text)
     parts = tuple(_audience(audience, inputs, summary, pools, comments) for audience in AUDIENCES)
+    flags = inputs.flags
+    if flags.recorded:
+        flags = Source(tuple(f for f in flags.items if f.home == inputs.home.code))
     return PrevisitPack(
         title="Pre-visit evidence pack",
         home=inputs.home.code,
@@ -67,7 +74,7 @@ def build_previsit_pack(inputs: PrevisitInputs) -> PrevisitPack:
         generated_on=inputs.generated_on or date.today(),
         threshold=inputs.threshold,
         audiences=parts,
-        flags=inputs.flags,
+        flags=flags,
     )
 
 
@@ -86,16 +93,20 @@ def _audience(audience, inputs: PrevisitInputs, summary, pools, comments) -> Rou
         for row in rows
         if row.result is not None and row.question.kind in ("scale", "yes_no")
     ]
+    latest = comments.get(round_.round_id, ())
+    previous = inputs.before.get(audience)
+    earlier = comments.get(previous.round_id, ()) if previous else ()
+    respondents = summary.get(HOME, audience, home=home)
     return RoundResults(
         audience=audience,
         title=title,
         round=round_,
-        previous_round=inputs.before.get(audience),
-        respondents=summary.get(HOME, audience, home=home),
+        previous_round=previous,
+        respondents=respondents,
         questions=rows,
         chart=share_chart(rated, f"{title}: {round_.theme_title}") if rated else None,
-        quotes=select_quotes(
-            comments.get(round_.round_id, ()), audience, threshold=inputs.threshold
-        ),
+        quotes=select_quotes(latest, audience, threshold=inputs.threshold),
         fatigue=round_measures(round_, pools[round_.round_id], inputs.threshold),
+        brief=visitor_brief(audience, round_.theme_title, latest, earlier, inputs.threshold),
+        counts_hidden=is_hidden(respondents),
     )

@@ -1,11 +1,14 @@
-"""The monthly QPAG report (§8.2): visits and their findings, thematic reviews, KPIs."""
+"""The monthly QPAG report (§8.2): visits and their findings, thematic reviews, KPIs; every six
+months also the voice sections (§8.3–8.4)."""
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from analysis.periods import SIX_MONTHLY_MONTHS
 from analysis.records import ResponseRecord, RoundRecord
 from analysis.reports.fatigue import fatigue_sections
 from analysis.reports.inputs import (
@@ -22,8 +25,10 @@ from analysis.reports.inputs import (
     not_recorded,
 )
 from analysis.reports.kpis import Kpi, deadline_status, kpis
-from analysis.reports.model import FatigueSection
+from analysis.reports.model import FatigueSection, VoiceReport
 from analysis.suppression import DEFAULT_THRESHOLD
+
+ALL_HOMES = "All homes"
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,10 @@ class QpagInputs:
     flags: Source[FlagRecord] = field(default_factory=not_recorded)
     threshold: int = DEFAULT_THRESHOLD
     generated_on: date | None = None
+    scope: str = ALL_HOMES
+    # The six-monthly voice sections, in the months they are due (``voice_months``).
+    voice: VoiceReport | None = None
+    voice_months: tuple[int, ...] = SIX_MONTHLY_MONTHS
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,14 @@ class QpagReport:
     kpis: tuple[Kpi, ...]
     surveys: dict[str, FatigueSection]
     homes: dict[str, str]
+    scope: str = "All homes"
+    voice: VoiceReport | None = None
+    voice_note: str = ""
+
+    @property
+    def label(self) -> str:
+        """The month, and the service when the report covers one: "March 2026"."""
+        return self.month_label if self.scope == ALL_HOMES else f"{self.month_label}, {self.scope}"
 
 
 def build_qpag_report(inputs: QpagInputs) -> QpagReport:
@@ -102,7 +119,35 @@ def build_qpag_report(inputs: QpagInputs) -> QpagReport:
         kpis=kpis(inputs, done, due, surveys, today),
         surveys=surveys,
         homes=names,
+        scope=inputs.scope,
+        voice=inputs.voice,
+        voice_note=voice_note(month, inputs.voice, inputs.voice_months),
     )
+
+
+def voice_note(month: Period, voice: VoiceReport | None, months: tuple[int, ...]) -> str:
+    """What the first page says about the six-monthly voice sections: here, or when next."""
+    if voice is not None:
+        return (
+            "This month the report includes the six-monthly voice sections (QA Framework "
+            f"§8.3–8.4): what young people and professionals told us from {voice.period_label}, "
+            f"compared with {voice.previous_label}. They follow the monthly sections."
+        )
+    if not months:
+        return "The six-monthly voice sections are not set to be included in any month."
+    named = " and ".join(calendar.month_name[m] for m in sorted(months))
+    return (
+        f"The six-monthly voice sections (QA Framework §8.3–8.4) are included in {named}; "
+        f"the next is {_next_due(month.start, months):%B %Y}."
+    )
+
+
+def _next_due(start: date, months: tuple[int, ...]) -> date:
+    for ahead in range(1, 13):
+        index = start.year * 12 + start.month - 1 + ahead
+        if index % 12 + 1 in months:
+            return date(index // 12, index % 12 + 1, 1)
+    return start
 
 
 def _visit_order(visit: VisitRecord) -> tuple:

@@ -76,11 +76,13 @@ def voice(start: date, end: date, home_code: str | None, fmt: str, out: Path) ->
 
 @report.command("qpag")
 @click.option("--month", required=True, type=MonthType(), help="The month, YYYY-MM.")
+@click.option("--service", default=None, help="One service's homes (default: every home).")
 @output_options
-def qpag(month: Period, fmt: str, out: Path) -> None:
-    """The monthly QPAG report (§8.2): visits, findings, thematic reviews, KPIs."""
-    built = _build(lambda: qpag_report(month, clock.today()))
-    _write(built, fmt, out, "qpag", built.month_label)
+def qpag(month: Period, service: str | None, fmt: str, out: Path) -> None:
+    """The monthly QPAG report (§8.2): visits, findings, thematic reviews, KPIs; in the months
+    of VOICE_REPORT_MONTHS also the voice sections (§8.3–8.4)."""
+    built = _build(lambda: qpag_report(month, clock.today(), service))
+    _write(built, fmt, out, "qpag", built.label)
 
 
 @report.command("previsit")

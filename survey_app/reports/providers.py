@@ -12,9 +12,8 @@ from datetime import timedelta
 
 from flask import current_app, has_request_context
 from flask_login import current_user
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, true
 
-from analysis import DEFAULT_THRESHOLD
 from analysis.reports import (
     ActionItem,
     DipSample,
@@ -26,7 +25,7 @@ from analysis.reports import (
     ThematicReview,
     YouSaidWeDid,
 )
-from survey_app import audit
+from survey_app import audit, settings
 from survey_app.actions.lines import ORIGINAL, you_said_we_did_for_period
 from survey_app.extensions import db
 from survey_app.models import Action, Flag, Home, QaOccurrence, Service, Visit, VisitFinding
@@ -36,28 +35,38 @@ from survey_app.schedule.activities import get_activity
 
 
 def suppression_threshold() -> int:
-    """The fewest respondents a figure may stand for (``SUPPRESSION_THRESHOLD``, default 5)."""
-    return int(current_app.config.get("SUPPRESSION_THRESHOLD", DEFAULT_THRESHOLD))
+    """The fewest respondents a figure may stand for: the administrator's setting (Admin →
+    Settings), else ``SUPPRESSION_THRESHOLD``, else 5."""
+    return settings.get("suppression_threshold")
 
 
-def visit_findings(period: Period) -> Source[Finding]:
+def visit_findings(period: Period, service_id: int | None = None) -> Source[Finding]:
     """Particularly good or adverse findings of Reg 44 visits held (or done) in the period."""
     stmt = (
         select(Home.code, Visit.visit_date, VisitFinding.kind, VisitFinding.text)
         .join(Visit, VisitFinding.visit_id == Visit.id)
         .join(Home, Visit.home_id == Home.id)
         .where(or_(_within(Visit.visit_date, period), _within(Visit.done_on, period)))
+        .where(_home_in(service_id))
         .order_by(Visit.visit_date, Home.code, VisitFinding.id)
     )
     return Source(tuple(Finding(*row) for row in db.session.execute(stmt)))
 
 
-def qpag_actions() -> Source[ActionItem]:
-    """Every action on the tracker, open or done; cancelled ones are no longer to be done."""
+def qpag_actions(service_id: int | None = None) -> Source[ActionItem]:
+    """Every action on the tracker, open or done; cancelled ones are no longer to be done.
+
+    For one service: its homes' actions and the service's own.
+    """
+    ours = (
+        true()
+        if service_id is None
+        else or_(Action.service_id == service_id, Home.service_id == service_id)
+    )
     stmt = (
         select(Action, Home.code)
         .outerjoin(Home, Action.home_id == Home.id)
-        .where(Action.status != "cancelled")
+        .where(Action.status != "cancelled", ours)
         .order_by(Action.due_on, Action.id)
     )
     return Source(tuple(_action_item(action, code) for action, code in db.session.execute(stmt)))
@@ -90,7 +99,7 @@ def you_said_we_did(period: Period, home_code: str | None = None) -> Source[YouS
     )
 
 
-def safeguarding_flags(period: Period) -> Source[FlagRecord]:
+def safeguarding_flags(period: Period, service_id: int | None = None) -> Source[FlagRecord]:
     """When urgent flags were raised in the period and reviewed (never what was said).
 
     Routine reads of every young person's comment are not counted: they are a safety net,
@@ -101,6 +110,7 @@ def safeguarding_flags(period: Period) -> Source[FlagRecord]:
         select(Home.code, Flag.audience, Flag.created_at, Flag.reviewed_at)
         .join(Home, Home.id == Flag.home_id)
         .where(Flag.urgent.is_(True), Flag.created_at >= start, Flag.created_at < end)
+        .where(_home_in(service_id))
         .order_by(Flag.created_at)
     )
     rows = db.session.execute(stmt)
@@ -109,9 +119,9 @@ def safeguarding_flags(period: Period) -> Source[FlagRecord]:
     )
 
 
-def thematic_reviews(period: Period) -> Source[ThematicReview]:
+def thematic_reviews(period: Period, service_id: int | None = None) -> Source[ThematicReview]:
     """Thematic reviews (QA schedule occurrences) marked done in the period."""
-    stmt = _occurrences().where(
+    stmt = _occurrences(service_id).where(
         QaOccurrence.activity_id == "thematic_review", _within(QaOccurrence.done_on, period)
     )
     return Source(
@@ -126,7 +136,7 @@ def thematic_reviews(period: Period) -> Source[ThematicReview]:
     )
 
 
-def dip_samples(period: Period) -> Source[DipSample]:
+def dip_samples(period: Period, service_id: int | None = None) -> Source[DipSample]:
     """Dip samples requested or reported on in the period.
 
     One query over both (rather than ``dip_sample_rows``, which reads only completed ones and
@@ -138,7 +148,8 @@ def dip_samples(period: Period) -> Source[DipSample]:
             or_(
                 _within(DipSampleRow.requested_on, period),
                 _within(DipSampleRow.completed_on, period),
-            )
+            ),
+            true() if service_id is None else DipSampleRow.service_id == service_id,
         )
         .order_by(DipSampleRow.requested_on, DipSampleRow.id)
     )
@@ -158,9 +169,9 @@ def _dip_sample(found: DipSampleRow) -> DipSample:
     )
 
 
-def qa_schedule(period: Period) -> Source[ScheduledCheck]:
+def qa_schedule(period: Period, service_id: int | None = None) -> Source[ScheduledCheck]:
     """Occurrences of QA activities due in the period, done or not."""
-    stmt = _occurrences().where(_within(QaOccurrence.due_on, period))
+    stmt = _occurrences(service_id).where(_within(QaOccurrence.due_on, period))
     stmt = stmt.order_by(QaOccurrence.due_on, QaOccurrence.activity_id, QaOccurrence.id)
     return Source(
         tuple(
@@ -175,13 +186,21 @@ def qa_schedule(period: Period) -> Source[ScheduledCheck]:
     )
 
 
-def _occurrences():
-    """QA occurrences with their home and service, in one statement."""
-    return (
+def _occurrences(service_id: int | None = None):
+    """QA occurrences with their home and service, in one statement (one service's, if given)."""
+    stmt = (
         select(QaOccurrence, Home, Service)
         .outerjoin(Home, QaOccurrence.home_id == Home.id)
         .outerjoin(Service, QaOccurrence.service_id == Service.id)
     )
+    if service_id is None:
+        return stmt
+    return stmt.where(or_(QaOccurrence.service_id == service_id, Home.service_id == service_id))
+
+
+def _home_in(service_id: int | None):
+    """Rows whose joined home is in the service; every row when no service is given."""
+    return true() if service_id is None else Home.service_id == service_id
 
 
 def _activity_name(activity_id: str) -> str:

@@ -9,13 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from flask import Blueprint, Response, abort, make_response, render_template, request
+from flask import Blueprint, Response, abort, g, make_response, render_template, request
 
 from analysis.reports import FORMATS, MEDIA_TYPES, Period, month_period, report_bytes
 from survey_app import clock
 from survey_app.headers import content_disposition
 from survey_app.reports.providers import record_report_generated
-from survey_app.reports.service import ReportError, previsit_pack, qpag_report, voice_report
+from survey_app.reports.service import (
+    NothingToReport,
+    ReportError,
+    previsit_pack,
+    qpag_report,
+    voice_report,
+)
 
 # A report page runs no script and fetches nothing; its CSS and SVG are inline.
 REPORT_CSP = (
@@ -52,15 +58,17 @@ def voice() -> Response:
 
 
 def qpag() -> Response:
-    """?month=YYYY-MM[&format=…]"""
+    """?month=YYYY-MM[&service=NAME][&format=…]; the guard settles the service (g.report_service:
+    a name, or None for every home)."""
     raw = request.args.get("month", "")
     try:
         year, month = (int(part) for part in raw.split("-"))
         period = month_period(year, month)
     except ValueError:
         _refuse(f"Give the month as YYYY-MM, e.g. 2026-03 (not {raw!r}).")
-    report = _built(lambda: qpag_report(period, clock.today()))
-    return _send(report, "qpag", report.month_label, f"qpag-report-{raw}")
+    service = g.get("report_service")
+    report = _built(lambda: qpag_report(period, clock.today(), service))
+    return _send(report, "qpag", report.label, f"qpag-report-{raw}")
 
 
 def previsit() -> Response:
@@ -97,6 +105,8 @@ def _format() -> str:
 def _built(make):
     try:
         return make()
+    except NothingToReport as error:
+        _refuse(str(error), 422)
     except ReportError as error:
         _refuse(str(error), 404)
 

@@ -7,17 +7,20 @@ decided here, from survey_app/permissions.py.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import wraps
 
-from flask import Flask, abort, make_response, render_template, request
+from flask import Flask, abort, current_app, g, make_response, render_template, request
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from analysis.periods import half_year_bounds, last_complete_half_year
+from analysis.reports import Period
 from survey_app import clock
 from survey_app.extensions import db
-from survey_app.models import Home, User
+from survey_app.models import Home, Service, User
 from survey_app.permissions import SCOPE, can, require, require_home, visible_homes
 from survey_app.reports.views import create_blueprint
 
@@ -25,8 +28,9 @@ ALL_HOMES_ONLY = (
     "The all-homes voice report is for the QA team and the QPAG chair; "
     "choose one of your homes on the Reports page."
 )
-COUNCIL_WIDE = (
-    "The QPAG report covers every home in the council, so the QA team and the QPAG chair build it."
+NO_SERVICE = (
+    "Your account is not linked to a service yet, so there are no homes for a QPAG report; "
+    "an administrator can link it (Admin → Users)."
 )
 
 
@@ -34,7 +38,7 @@ def init_app(app: Flask) -> None:
     bp = create_blueprint(
         {
             "voice": guarded("reports.voice", _voice_scope),
-            "qpag": guarded("reports.voice", _council_wide),
+            "qpag": guarded("reports.qpag", _qpag_scope),
             "previsit": guarded("reports.previsit", _requested_home),
         }
     )
@@ -80,9 +84,19 @@ def _voice_scope(user: User) -> None:
     _requested_home(user)
 
 
-def _council_wide(user: User) -> None:
-    if not covers_all(user):
-        _refuse(COUNCIL_WIDE)
+def _qpag_scope(user: User) -> None:
+    """Council-wide or any one service for all-homes roles; a service manager's own service
+    (another service's name answers 404, as another home's code does)."""
+    asked = " ".join(request.args.get("service", "").split())
+    if covers_all(user):
+        g.report_service = asked or None
+        return
+    own = db.session.get(Service, user.service_id) if user.service_id else None
+    if own is None:
+        _refuse(NO_SERVICE)
+    if asked and asked.casefold() != own.name.casefold():
+        abort(404)
+    g.report_service = own.name
 
 
 def _refuse(message: str, code: int = 403):
@@ -93,25 +107,33 @@ def _refuse(message: str, code: int = 403):
 def index():
     """The reports this role may build, each a form that asks for its period, home and format."""
     user = current_user._get_current_object()
-    if not (can(user, "reports.voice") or can(user, "reports.previsit")):
+    if not any(can(user, f"reports.{kind}") for kind in ("voice", "qpag", "previsit")):
         abort(403)
     today = clock.today()
-    start, end = last_half_year(today)
+    start, end = half_year_bounds(last_complete_half_year(today))
+    compared = Period(start, end).previous()
     return render_template(
         "reports/index.html",
         voice=can(user, "reports.voice"),
-        qpag=can(user, "reports.voice") and covers_all(user),
+        qpag=can(user, "reports.qpag"),
+        services=_services(user),
+        voice_months=" and ".join(
+            calendar.month_name[m] for m in current_app.config["VOICE_REPORT_MONTHS"]
+        )
+        or "no month",
         previsit=can(user, "reports.previsit"),
         all_homes=covers_all(user),
         homes=visible_homes(user),
         start=start,
         end=end,
+        compared=compared,
         month=(today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
     )
 
 
-def last_half_year(today: date) -> tuple[date, date]:
-    """The last complete half-year (January to June, or July to December) before today."""
-    if today.month <= 6:
-        return date(today.year - 1, 7, 1), date(today.year - 1, 12, 31)
-    return date(today.year, 1, 1), date(today.year, 6, 30)
+def _services(user: User) -> list[Service]:
+    """The services a QPAG report may cover for the user: all of them, or their own."""
+    stmt = select(Service).order_by(Service.name)
+    if not covers_all(user):
+        stmt = stmt.where(Service.id == user.service_id)
+    return list(db.session.execute(stmt).scalars())

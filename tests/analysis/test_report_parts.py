@@ -8,12 +8,16 @@ from analysis.reports import Period, month_period
 from analysis.reports.kpis import deadline_status
 
 
-def test_the_previous_period_is_as_long_and_just_before():
-    """1 Jan–30 Jun 2026 is compared with the 181 days before it."""
+def test_the_previous_period_is_just_before_and_of_the_same_shape():
+    """A half-year is compared with the half-year before it, a month with the month before,
+    and any other span with as many days just before it."""
     period = Period(date(2026, 1, 1), date(2026, 6, 30))
-    before = period.previous()
-    assert before.end == date(2025, 12, 31) and before.days == period.days
+    assert period.previous() == Period(date(2025, 7, 1), date(2025, 12, 31))
     assert period.label == "1 January 2026 to 30 June 2026"
+    march = Period(date(2026, 3, 1), date(2026, 3, 31))
+    assert march.previous() == Period(date(2026, 2, 1), date(2026, 2, 28))
+    week = Period(date(2026, 1, 5), date(2026, 1, 11))
+    assert week.previous() == Period(date(2025, 12, 29), date(2026, 1, 4))
 
 
 def test_a_month_is_its_calendar_days():

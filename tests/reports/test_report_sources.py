@@ -23,8 +23,9 @@ def app(staff_app):  # noqa: F811
 
 
 @pytest.fixture
-def march(app, make_home, make_user):
-    """At Oak House in March 2026: a visit with findings, actions, a dip sample, QA checks."""
+def march(app, make_home, make_user, add_round):
+    """At Oak House in March 2026: a visit with findings, actions, a dip sample, QA checks,
+    and survey rounds closed in March and in August."""
     from survey_app.extensions import db
     from survey_app.models import (
         Action,
@@ -38,6 +39,8 @@ def march(app, make_home, make_user):
 
     oak = make_home("OAK", "Oak House", "North and West")
     owner = make_user("service_manager", service="North and West")
+    add_round("OAK", "young_people", 5, closes=date(2026, 3, 15))
+    add_round("OAK", "young_people", 5, closes=date(2026, 8, 15))
     with app.app_context():
         home = db.session.get(Home, oak)
         visit = Visit(home=home, visit_date=date(2026, 3, 16), done_on=date(2026, 3, 16))

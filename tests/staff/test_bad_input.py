@@ -9,6 +9,7 @@ import logging
 import threading
 import urllib.error
 import urllib.request
+from datetime import timedelta
 
 import pytest
 
@@ -79,9 +80,13 @@ def test_the_last_day_there_is_as_the_end_of_the_audit_filter_keeps_everything(a
     assert response.status_code == 200 and response.json
 
 
-def test_a_home_code_with_a_quote_gives_a_well_formed_download_name(as_role, world, make_home):
+def test_a_home_code_with_a_quote_gives_a_well_formed_download_name(
+    as_role, world, make_home, make_round, today
+):
     """RFC 6266: a plain ASCII fallback, and the exact name in filename*."""
-    make_home('O"K', "Odd Quote House", "North and West")
+    odd = make_home('O"K', "Odd Quote House", "North and West")
+    # A pack holds closed rounds only.
+    make_round(home_id=odd, opens=today - timedelta(days=20), closes=today - timedelta(days=10))
     response = as_role("qa_team").get('/staff/reports/previsit?home=O"K&format=pdf')
     assert response.status_code == 200
     disposition = response.headers["Content-Disposition"]
