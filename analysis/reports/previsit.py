@@ -23,6 +23,7 @@ from analysis.reports.model import AUDIENCE_NAMES, PrevisitPack, RoundResults
 from analysis.reports.questions import question_rows, questions_of
 from analysis.results import HOME
 from analysis.suppression import DEFAULT_THRESHOLD
+from analysis.text.anonymise import NO_KNOWN_NAMES, KnownNames
 from analysis.text.quotes import select_quotes
 
 LATEST, BEFORE = "latest", "before"
@@ -46,6 +47,7 @@ class PrevisitInputs:
     flags: Source[FlagRecord] = field(default_factory=not_recorded)
     threshold: int = DEFAULT_THRESHOLD
     generated_on: date | None = None
+    known_names: KnownNames = NO_KNOWN_NAMES
 
 
 def build_previsit_pack(inputs: PrevisitInputs) -> PrevisitPack:
@@ -94,8 +96,13 @@ def _audience(audience, inputs: PrevisitInputs, summary, pools, comments) -> Rou
         respondents=summary.get(HOME, audience, home=home),
         questions=rows,
         chart=share_chart(rated, f"{title}: {round_.theme_title}") if rated else None,
+        # One home: its visitor meets the children anyway, so a small group is quoted.
         quotes=select_quotes(
-            comments.get(round_.round_id, ()), audience, threshold=inputs.threshold
+            comments.get(round_.round_id, ()),
+            audience,
+            threshold=inputs.threshold,
+            one_home=True,
+            known=inputs.known_names.with_places((inputs.home.name, inputs.home.service)),
         ),
         fatigue=round_measures(round_, pools[round_.round_id], inputs.threshold),
     )

@@ -31,6 +31,7 @@ __all__ = [
     "INITIALS",
     "NAME",
     "NHS_NUMBER",
+    "NO_KNOWN_NAMES",
     "PHONE",
     "PLACE",
     "POSTCODE",
@@ -41,11 +42,11 @@ __all__ = [
     "is_common",
 ]
 
-_NOBODY = KnownNames()
+NO_KNOWN_NAMES = KnownNames()
 _REPEATED = re.compile(r"(\[(\w+)\])(?:\s+\[\2\])+")
 
 
-def anonymise(text: str, known: KnownNames = _NOBODY) -> str:
+def anonymise(text: str, known: KnownNames = NO_KNOWN_NAMES) -> str:
     """``text`` with names, contact details, dates, numbers, addresses and places replaced.
 
     ``known`` names the service's own people and places, which go whatever their case.

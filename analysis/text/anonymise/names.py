@@ -8,6 +8,7 @@ word ("will", "grace", "brown") is only taken for one where its capital or its p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,6 +37,11 @@ class KnownNames:
 
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+
+    def with_places(self, names: Iterable[str]) -> KnownNames:
+        """These names, with more places (blank ones and repeats left out)."""
+        places = dict.fromkeys((*self.places, *(n for n in names if n)))
+        return KnownNames(self.people, tuple(places))
 
 
 @dataclass(frozen=True)
