@@ -30,6 +30,7 @@ from survey_app.records import (
     comment_records,
     count_records,
     home_records,
+    known_names,
     question_records,
     response_records,
     round_records,
@@ -85,6 +86,7 @@ def _voice_report(period: Period, home_code: str | None, today: date) -> VoiceRe
         threshold=providers.suppression_threshold(),
         generated_on=today,
         source="from the service's records",
+        known_names=known_names(),
     )
     return build_voice_report(inputs)
 
@@ -133,6 +135,7 @@ def _previsit_pack(home_code: str, visit_date: date | None, today: date) -> Prev
         flags=providers.safeguarding_flags(Period(visit_date - timedelta(days=31), visit_date)),
         threshold=providers.suppression_threshold(),
         generated_on=today,
+        known_names=known_names(),
     )
     return build_previsit_pack(inputs)
 
