@@ -27,6 +27,7 @@ from analysis import KnownNames, anonymise
         ("we went to Reading", "we went to [place]"),
         ("Reading is boring", "Reading is boring"),  # a word at the start, not the town
         ("jane doe is kind", "[name] is kind"),  # a surname that is also a word, after a name
+        ("I like Sarah Brown", "I like [name]"),
         ("Mrs Smith-Jones shouted", "[name] shouted"),
         ("me and smith-jones had a fight", "me and [name] had a fight"),
         ("ELLIE IS ANNOYING", "[name] IS ANNOYING"),
@@ -66,6 +67,7 @@ def test_identifying_details_become_placeholders(text, expected):
         "my birthday was great",
         "I am 14 and it's my birthday in 2 weeks",
         "Will you help me",
+        "i will cook dinner tonight",
         "teachers at college are kind",
         "I never get told anything about my son's school",
         "dinner is at 5:30 which is way too early",

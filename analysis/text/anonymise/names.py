@@ -153,7 +153,7 @@ def _classify(word: str, previous: str, sentence_start: bool, known: _Known) -> 
     known_name = word in found.first_names
     if sentence_start:
         return NAME if (known_name or lower in found.surnames) and not is_common(word) else None
-    if previous in found.prepositions and not known_name and not is_common(word):
+    if previous.lower() in found.prepositions and not known_name and not is_common(word):
         return PLACE
     return NAME if known_name or not is_common(word) else None
 
@@ -172,21 +172,24 @@ def _kept(word: str) -> bool:
 
 
 def _first_name(word: str, known: _Known) -> bool:
-    return word.title() in lists().first_names or word in known.any_case
+    """Whether a word is a first name by itself: "jane", "Will", but not "will"."""
+    listed = word.title() in lists().first_names and (word[:1].isupper() or not is_common(word))
+    return listed or word.lower() in known.any_case
 
 
 def _surname(word: str) -> bool:
     """ "jane doe", "Sarah Brown": after a first name, a surname that is also a word is one."""
     found, lower = lists(), word.lower()
     if any(part in found.surnames for part in lower.split("-")):
+        # In lower case only a noun: "jane doe", but not "jane long" ("jane long hair").
         known_tags = tags(lower)
-        return not known_tags or known_tags[0] in _NOUN_TAGS
+        return word[0].isupper() or not known_tags or known_tags[0] in _NOUN_TAGS
     return False
 
 
 def _previous_word(text: str, start: int) -> str:
     words = re.findall(r"[\w'-]+|\[[^\]]*\]", text[max(0, start - 20) : start])
-    return words[-1].lower() if words else ""
+    return words[-1] if words else ""
 
 
 def _subject(text: str, end: int, word: str) -> bool:
