@@ -38,7 +38,7 @@ from analysis.records import (
 from analysis.results import Figures, Result, Summary, ValueShare
 from analysis.stats import Proportion, proportion, wilson_interval
 from analysis.suppression import DEFAULT_THRESHOLD, suppress
-from analysis.text.anonymise import anonymise
+from analysis.text.anonymise import KnownNames, anonymise
 from analysis.text.comments import (
     CommentAnalysis,
     analyse_comment,
@@ -62,6 +62,7 @@ __all__ = [
     "ExportError",
     "FatigueTrend",
     "Figures",
+    "KnownNames",
     "Proportion",
     "QuestionRecord",
     "QuestionTotal",

@@ -23,6 +23,7 @@ from analysis.reports.model import (
 )
 from analysis.reports.questions import question_rows, questions_of
 from analysis.results import HOME, THEME, Summary
+from analysis.text.anonymise import NO_KNOWN_NAMES, KnownNames
 from analysis.text.quotes import select_quotes
 
 CORE = "core"
@@ -43,6 +44,7 @@ class AudienceContext:
     rounds: tuple[RoundRecord, ...]
     period: Period
     threshold: int
+    known_names: KnownNames = NO_KNOWN_NAMES
 
 
 def audience_section(
@@ -55,7 +57,13 @@ def audience_section(
     """The section for one audience, in the context's scope (a home, or all homes)."""
     audience, summary = context.audience, context.summary
     core = question_rows(summary, questions_of(context.questions, audience, CORE), context.home)
-    quotes = select_quotes(comments, audience, threshold=context.threshold)
+    quotes = select_quotes(
+        comments,
+        audience,
+        threshold=context.threshold,
+        one_home=context.home is not None,
+        known=context.known_names,
+    )
     themes = _themes(context)
     return AudienceSection(
         audience=audience,

@@ -25,6 +25,7 @@ from analysis.reports.model import AUDIENCE_NAMES, PrevisitPack, RoundResults
 from analysis.reports.questions import question_rows, questions_of
 from analysis.results import HOME
 from analysis.suppression import DEFAULT_THRESHOLD
+from analysis.text.anonymise import NO_KNOWN_NAMES, KnownNames
 from analysis.text.quotes import select_quotes
 
 LATEST, BEFORE = "latest", "before"
@@ -50,6 +51,7 @@ class PrevisitInputs:
     flags: Source[FlagRecord] = field(default_factory=not_recorded)
     threshold: int = DEFAULT_THRESHOLD
     generated_on: date | None = None
+    known_names: KnownNames = NO_KNOWN_NAMES
 
 
 def build_previsit_pack(inputs: PrevisitInputs) -> PrevisitPack:
@@ -105,7 +107,14 @@ def _audience(audience, inputs: PrevisitInputs, summary, pools, comments) -> Rou
         respondents=respondents,
         questions=rows,
         chart=share_chart(rated, f"{title}: {round_.theme_title}") if rated else None,
-        quotes=select_quotes(latest, audience, threshold=inputs.threshold),
+        # One home: its visitor meets the children anyway, so a small group is quoted.
+        quotes=select_quotes(
+            latest,
+            audience,
+            threshold=inputs.threshold,
+            one_home=True,
+            known=inputs.known_names.with_places((inputs.home.name, inputs.home.service)),
+        ),
         fatigue=round_measures(round_, pools[round_.round_id], inputs.threshold),
         brief=visitor_brief(audience, round_.theme_title, latest, earlier, inputs.threshold),
         counts_hidden=is_hidden(respondents),

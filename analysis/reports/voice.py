@@ -28,6 +28,7 @@ from analysis.reports.inputs import (
 )
 from analysis.reports.model import AnswerSides, VoiceReport
 from analysis.suppression import DEFAULT_THRESHOLD
+from analysis.text.anonymise import NO_KNOWN_NAMES, KnownNames
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class VoiceInputs:
 
     ``counts`` must hold the period and the period before it (``Period.key`` labels), for
     every home, so that suppression is the same whichever home a report is for.
+    ``known_names``: the service's people (and places besides ``homes``), kept out of quotes.
     """
 
     period: Period
@@ -51,6 +53,7 @@ class VoiceInputs:
     threshold: int = DEFAULT_THRESHOLD
     generated_on: date | None = None
     source: str = ""
+    known_names: KnownNames = NO_KNOWN_NAMES
 
 
 def build_voice_report(inputs: VoiceInputs) -> VoiceReport:
@@ -60,6 +63,8 @@ def build_voice_report(inputs: VoiceInputs) -> VoiceReport:
     names = {h.code: h.name for h in inputs.homes}
     fatigue = fatigue_sections(inputs.rounds, inputs.responses, names, inputs.home, threshold)
     comments = _comments_by_audience(inputs.comments, inputs.home)
+    places = (name for h in inputs.homes for name in (h.name, h.service))
+    known_names = inputs.known_names.with_places(places)
     sections = tuple(
         audience_section(
             AudienceContext(
@@ -71,6 +76,7 @@ def build_voice_report(inputs: VoiceInputs) -> VoiceReport:
                 rounds=inputs.rounds,
                 period=period,
                 threshold=threshold,
+                known_names=known_names,
             ),
             comments.get(audience, ()),
             fatigue[audience],

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analysis.suppression import DEFAULT_THRESHOLD
-from analysis.text.anonymise import anonymise
+from analysis.text.anonymise import NO_KNOWN_NAMES, KnownNames, anonymise
 from analysis.text.comments import CommentAnalysis, analyse_comment
 from analysis.text.sentiment import NEGATIVE, NEUTRAL, POSITIVE
 from analysis.text.themes import THEMES
@@ -31,13 +31,15 @@ class Quote:
 class ThemeQuotes:
     """A theme's quotes, and how the comments on it divide by sentiment.
 
-    The counts are None when fewer than the threshold commented on the theme.
+    The counts are None when fewer than the threshold commented on the theme; ``withheld``
+    says that such a theme's comments were not quoted either (a report beyond one home).
     """
 
     theme: str
     comments: int | None
     sentiments: dict[str, int] | None
     quotes: tuple[Quote, ...]
+    withheld: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,18 +54,28 @@ def select_quotes(
     audience: str,
     per_theme: int = 2,
     threshold: int = DEFAULT_THRESHOLD,
+    *,
+    one_home: bool = False,
+    known: KnownNames = NO_KNOWN_NAMES,
 ) -> tuple[ThemeQuotes, ...]:
     """Up to ``per_theme`` quotes for each theme mentioned, mirroring its mix of sentiment.
 
     Comments flagged for safeguarding are never quoted; one comment is quoted once at most.
+    A theme fewer than ``threshold`` commented on is quoted only in a report on ``one_home``,
+    whose reader knows its people anyway; across homes a quote could single someone out.
+    ``known`` names the service's people and places, removed from every quote.
     """
     candidates = _candidates(comments, audience)
     used: set[str] = set()
     chosen = []
     for theme in THEMES:
         on_theme = [c for c in candidates if theme in c.analysis.themes]
-        if on_theme:
-            chosen.append(_theme_quotes(theme, on_theme, per_theme, threshold, used))
+        if not on_theme:
+            continue
+        if len(on_theme) < threshold and not one_home:
+            chosen.append(ThemeQuotes(theme, None, None, (), withheld=True))
+        else:
+            chosen.append(_theme_quotes(theme, on_theme, per_theme, threshold, used, known))
     return tuple(chosen)
 
 
@@ -81,14 +93,19 @@ def _candidates(comments: Iterable[str], audience: str) -> list[_Candidate]:
     return found
 
 
-def _theme_quotes(theme, on_theme, per_theme, threshold, used) -> ThemeQuotes:
+def _theme_quotes(theme, on_theme, per_theme, threshold, used, known) -> ThemeQuotes:
     groups = {s: [c for c in on_theme if c.analysis.sentiment == s] for s in _SENTIMENTS}
     quotes = []
     for sentiment, slots in _allocate(groups, per_theme).items():
         for candidate in _typical(groups[sentiment], slots, used):
             used.add(candidate.text)
             quotes.append(
-                Quote(theme, anonymise(candidate.text), sentiment, candidate.analysis.polarity)
+                Quote(
+                    theme,
+                    anonymise(candidate.text, known),
+                    sentiment,
+                    candidate.analysis.polarity,
+                )
             )
     shown = len(on_theme) >= threshold
     counts = {s: len(g) for s, g in groups.items()} if shown else None

@@ -36,6 +36,7 @@ from survey_app.records import (
     comment_records,
     count_records,
     home_records,
+    known_names,
     question_records,
     response_records,
     round_records,
@@ -150,6 +151,7 @@ def _voice_report(
         threshold=providers.suppression_threshold(),
         generated_on=today,
         source="from the service's records",
+        known_names=known_names(),
     )
     report = build_voice_report(inputs)
     return report if service is None else replace(report, scope=_service_scope(service))
@@ -240,6 +242,7 @@ def _previsit_pack(home_code: str, visit_date: date | None, today: date) -> Prev
         flags=providers.safeguarding_flags(Period(visit_date - timedelta(days=31), visit_date)),
         threshold=providers.suppression_threshold(),
         generated_on=today,
+        known_names=known_names(),
     )
     return build_previsit_pack(inputs)
 

@@ -14,6 +14,7 @@ from sqlalchemy import or_, select
 from analysis import anonymise
 from survey_app.extensions import db
 from survey_app.models import Answer, Flag
+from survey_app.records import known_names
 
 # Flags about the words; an alert answer or a request to talk says nothing about the text.
 TEXT_SOURCES = ("free_text", "routine_read")
@@ -31,11 +32,12 @@ def label_rows() -> Iterator[dict]:
         earlier = decided.get(flag.response_id)
         if earlier is None or (label[0] and not earlier[1]):  # a concern outweighs "no concern"
             decided[flag.response_id] = (flag.audience, *label)
+    known = known_names() if decided else None
     for response_id, (audience, concern, categories) in decided.items():
         texts = _texts(response_id)
         if texts:
             yield {
-                "text": anonymise(" ".join(texts)),
+                "text": anonymise(" ".join(texts), known),
                 "audience": audience,
                 "safeguarding": concern,
                 "categories": list(categories),

@@ -2,7 +2,7 @@
 
 from unittest import mock
 
-from analysis import select_quotes
+from analysis import KnownNames, select_quotes
 from analysis.text.comments import CommentAnalysis
 
 COMMENTS = [
@@ -26,11 +26,28 @@ def test_quotes_follow_the_mix_of_feeling_on_each_theme():
 
 
 def test_quotes_are_anonymised_and_counts_of_small_themes_hidden():
-    """Names are removed; a theme with fewer than five comments shows no count."""
-    themes = {t.theme: t for t in select_quotes(COMMENTS, "young_people", per_theme=1)}
-    staff = themes["staff_relationships"]
+    """For one home names are removed, and a theme with fewer than five comments has no count."""
+    chosen = select_quotes(COMMENTS, "young_people", per_theme=1, one_home=True)
+    staff = {t.theme: t for t in chosen}["staff_relationships"]
     assert staff.quotes[0].text.startswith("[name] is my keyworker")
-    assert (staff.comments, staff.sentiments) == (None, None)
+    assert (staff.comments, staff.sentiments, staff.withheld) == (None, None, False)
+
+
+def test_beyond_one_home_a_theme_under_the_threshold_is_not_quoted():
+    """Across homes, one comment on staff is withheld; five on food are still quoted."""
+    themes = {t.theme: t for t in select_quotes(COMMENTS, "young_people", per_theme=1)}
+    staff, food = themes["staff_relationships"], themes["food"]
+    assert (staff.quotes, staff.comments, staff.withheld) == ((), None, True)
+    assert food.quotes and not food.withheld
+
+
+def test_names_the_service_knows_are_removed_in_any_case():
+    """A staff name no list holds, passed in as plain data, goes even in lower case."""
+    known = KnownNames(people=("Wenna Trelawny",))
+    comments = ["wenna trelawny is kind and helps me with my homework every night", *COMMENTS]
+    chosen = select_quotes(comments, "young_people", 5, one_home=True, known=known)
+    quoted = [q.text for t in chosen for q in t.quotes]
+    assert "[name] is kind and helps me with my homework every night" in quoted
 
 
 def test_too_short_comments_are_not_quoted():
@@ -41,7 +58,8 @@ def test_too_short_comments_are_not_quoted():
 
 def test_one_comment_is_quoted_under_one_theme_only():
     """A comment on two themes stands for one of them."""
-    quoted = [q.text for t in select_quotes(COMMENTS, "young_people", 5) for q in t.quotes]
+    chosen = select_quotes(COMMENTS, "young_people", 5, one_home=True)
+    quoted = [q.text for t in chosen for q in t.quotes]
     assert len(quoted) == len(set(quoted))
 
 
@@ -49,4 +67,5 @@ def test_comments_flagged_for_safeguarding_are_never_quoted():
     """A possible disclosure is for the safeguarding lead, not a report."""
     flagged = CommentAnalysis("negative", -0.5, ("food",), True, ("test",))
     with mock.patch("analysis.text.quotes.analyse_comment", return_value=flagged):
-        assert all(t.quotes == () for t in select_quotes(COMMENTS, "young_people"))
+        chosen = select_quotes(COMMENTS, "young_people", one_home=True)
+        assert all(t.quotes == () for t in chosen)

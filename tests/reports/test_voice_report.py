@@ -46,11 +46,16 @@ def voice(runner, tmp_path, fmt="html", *extra):
 def test_html_has_both_sections_accessible_charts_and_anonymised_quotes(
     runner, tmp_path, two_homes
 ):
-    """The report names §8.3 and §8.4, draws SVG charts with text alternatives, quotes no names."""
+    """The report names §8.3 and §8.4, draws SVG charts with text alternatives, quotes no names.
+
+    One comment is quoted only in a report on its home (across homes a group of one is not).
+    """
     html = voice(runner, tmp_path).read_text(encoding="utf-8")
     assert "What young people told us" in html and "What professionals told us" in html
     assert '<svg role="img" aria-labelledby=' in html and "<title id=" in html
     assert "<figcaption>" in html
+    assert "food here is really good now" not in html
+    html = voice(runner, tmp_path, "html", "--home", "OAK").read_text(encoding="utf-8")
     assert "food here is really good now" in html
     for identifying in ("Sarah", "Bristol", "07700", "900123"):
         assert identifying not in html
@@ -126,7 +131,8 @@ def test_pdf_prints_both_sections(runner, tmp_path, two_homes):
 
 
 def test_demo_data_report_shows_quotes_charts_and_hidden_cells(runner, tmp_path, today):
-    """On the demo, the last six months' report has quotes, charts and suppressed cells."""
+    """On the demo, the last six months' report has charts and suppressed cells; its comments
+    are few and repeated, so only a report on one home quotes them."""
     runner.invoke(args=["demo"])
     out = tmp_path / "demo.html"
     start = today.replace(day=1).replace(month=(today.month - 6) % 12 + 1)
@@ -145,9 +151,13 @@ def test_demo_data_report_shows_quotes_charts_and_hidden_cells(runner, tmp_path,
     )
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
-    assert html.count("<svg") >= 8 and "<blockquote>" in html
-    assert "fewer than 5 – not shown" in html
+    assert html.count("<svg") >= 8 and "<blockquote>" not in html
+    assert "fewer than 5 – not shown" in html and "Not quoted: fewer than 5 comments" in html
     assert "Sarah" not in html
+    period = ["--from", start.isoformat(), "--to", today.isoformat()]
+    one_home = ["report", "voice", *period, "--home", "OAK", "--out", str(out)]
+    assert runner.invoke(args=one_home).exit_code == 0
+    assert "<blockquote>" in out.read_text(encoding="utf-8")
 
 
 def _key(row: dict) -> tuple:
