@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analysis.reports.model import AUDIENCE_NAMES, ThemeRaised, VisitorBrief, comment_theme_name
+from analysis.text.anonymise import NO_KNOWN_NAMES, KnownNames
 from analysis.text.comments import analyse_comment
 from analysis.text.quotes import select_quotes
 from analysis.text.sentiment import NEGATIVE, POSITIVE
@@ -43,15 +44,16 @@ def visitor_brief(
     latest: Sequence[str],
     before: Sequence[str],
     threshold: int,
+    known: KnownNames = NO_KNOWN_NAMES,
 ) -> VisitorBrief:
     """The brief from the latest round's comments and the round before's (flagged ones never
     quoted)."""
     now, then = _themes(latest, audience), _themes(before, audience)
     raised = [ThemeRaised(t, comment_theme_name(t), _change(t, then), now[t]) for t in now]
     raised += [ThemeRaised(t, comment_theme_name(t), DROPPED, "") for t in then if t not in now]
-    quotes = tuple(
-        q for group in select_quotes(latest, audience, threshold=threshold) for q in group.quotes
-    )
+    # One home, whose children the visitor meets: small groups are quoted, names removed.
+    chosen = select_quotes(latest, audience, threshold=threshold, one_home=True, known=known)
+    quotes = tuple(q for group in chosen for q in group.quotes)
     return VisitorBrief(tuple(raised), quotes, _questions(audience, round_theme, raised))
 
 

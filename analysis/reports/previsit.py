@@ -116,6 +116,13 @@ def _audience(audience, inputs: PrevisitInputs, summary, pools, comments) -> Rou
             known=inputs.known_names.with_places((inputs.home.name, inputs.home.service)),
         ),
         fatigue=round_measures(round_, pools[round_.round_id], inputs.threshold),
-        brief=visitor_brief(audience, round_.theme_title, latest, earlier, inputs.threshold),
+        brief=visitor_brief(
+            audience,
+            round_.theme_title,
+            latest,
+            earlier,
+            inputs.threshold,
+            inputs.known_names.with_places((inputs.home.name, inputs.home.service)),
+        ),
         counts_hidden=is_hidden(respondents),
     )

@@ -15,7 +15,6 @@ def known_names() -> KnownNames:
         select(User.name),
         select(Visit.visitor_name),
         select(Response.contact_name),
-        select(Response.respondent_name),
     )
     places = union(select(Home.name), select(Service.name))
     return KnownNames(people=_names(people), places=_names(places))
