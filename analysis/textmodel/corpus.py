@@ -37,18 +37,7 @@ class Labelled:
 
 def read_labelled(path: Path) -> list[Labelled]:
     """Every record of a JSON Lines file; CorpusError lists each bad line."""
-    records, problems = [], []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip() or line.startswith("#"):
-                continue  # a file may open with "#" lines saying where it came from
-            try:
-                records.append(replace(_record(json.loads(line)), source=path.stem))
-            except (ValueError, TypeError) as error:
-                problems.append(f"{path}:{number}: {error}")
-    if problems:
-        raise CorpusError("\n".join(problems))
-    return records
+    return _read(path, _record)
 
 
 def read_partial(path: Path) -> list[Labelled]:
@@ -57,13 +46,17 @@ def read_partial(path: Path) -> list[Labelled]:
     A record with `categories` but no `safeguarding` is a disclosure exactly when it has one;
     a label that is absent stays None and that record is left out of that label's training.
     """
+    return _read(path, _partial)
+
+
+def _read(path: Path, parse) -> list[Labelled]:
     records, problems = [], []
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip() or line.startswith("#"):
-                continue
+                continue  # a file may open with "#" lines saying where it came from
             try:
-                records.append(replace(_partial(json.loads(line)), source=path.stem))
+                records.append(replace(parse(json.loads(line)), source=path.stem))
             except (ValueError, TypeError) as error:
                 problems.append(f"{path}:{number}: {error}")
     if problems:

@@ -75,39 +75,39 @@ def actions(fmt: str, out) -> None:
     _export("actions", action_rows(), ACTION_COLUMNS, fmt, out, "actions")
 
 
+def jsonl_out(example: str):
+    return click.option(
+        "--out",
+        required=True,
+        type=click.File("w", encoding="utf-8"),
+        help=f"File to write, e.g. {example} ('-' for standard output).",
+    )
+
+
+def _audited_jsonl(name: str, written: int, what: str) -> None:
+    """Both JSON-lines exports hold young people's words, so each is audited like the others."""
+    audit.record(f"export.{name}", format="jsonl", rows=written)
+    db.session.commit()
+    click.echo(f"{written} {what} exported", err=True)
+
+
 @export.command("analysis")
-@click.option(
-    "--out",
-    required=True,
-    type=click.File("w", encoding="utf-8"),
-    help="File to write, e.g. export.jsonl ('-' for standard output).",
-)
+@jsonl_out("export.jsonl")
 def analysis_export(out) -> None:
     """Questions, rounds, responses and answers as JSON lines, for `python -m analysis`."""
     written = write_jsonl(out, analysis_records(BankFacts(get_banks())))
-    # It holds the free text of every answer, so taking it out is audited like the others.
-    audit.record("export.analysis", format="jsonl", rows=written)
-    db.session.commit()
-    click.echo(f"{written} records exported", err=True)
+    _audited_jsonl("analysis", written, "records")
 
 
 @export.command("labels")
-@click.option(
-    "--out",
-    required=True,
-    type=click.File("w", encoding="utf-8"),
-    help="File to write, e.g. labels.jsonl ('-' for standard output).",
-)
+@jsonl_out("labels.jsonl")
 def labels(out) -> None:
     """Reviewed flags as labelled, anonymised examples for `python -m analysis.train --extra`."""
     written = 0
     for row in label_rows():
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         written += 1
-    # Anonymised, but still young people's words: taking them out is audited.
-    audit.record("export.labels", format="jsonl", rows=written)
-    db.session.commit()
-    click.echo(f"{written} labelled answers exported", err=True)
+    _audited_jsonl("labels", written, "labelled answers")
 
 
 @export.command("schedule")
