@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -17,14 +19,14 @@ from survey_app.config import normalise_database_url
 BASE_URL = "http://survey.test"
 
 
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> Iterator[str]:
-    """SQLite by default; with TEST_DATABASE_URL a throwaway database on that PostgreSQL server."""
+@contextmanager
+def throwaway_database(prefix: str, sqlite_path: Path) -> Iterator[str]:
+    """SQLite by default; with TEST_DATABASE_URL a new database on that server, dropped after."""
     server = os.environ.get("TEST_DATABASE_URL")
     if not server:
-        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        yield f"sqlite:///{sqlite_path}"
         return
-    name = f"survey_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(normalise_database_url(server), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -38,6 +40,13 @@ def database_url(tmp_path_factory) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> Iterator[str]:
+    """SQLite by default; with TEST_DATABASE_URL a throwaway database on that PostgreSQL server."""
+    with throwaway_database("survey_test", tmp_path_factory.mktemp("db") / "test.sqlite3") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,16 +1,13 @@
 """The migrations are the schema: upgrading gives exactly what the models describe."""
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
 from flask_migrate import check
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from survey_app import create_app
-from survey_app.config import normalise_database_url
+from tests.conftest import throwaway_database
 
 
 def test_migrations_match_the_models(app):
@@ -22,24 +19,8 @@ def test_migrations_match_the_models(app):
 @pytest.fixture
 def fresh_database(tmp_path) -> Iterator[str]:
     """An empty database of the kind under test (a new one on the PostgreSQL server)."""
-    server = os.environ.get("TEST_DATABASE_URL")
-    if not server:
-        yield f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-        return
-    name = f"survey_migration_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(normalise_database_url(server), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield (
-            make_url(normalise_database_url(server))
-            .set(database=name)
-            .render_as_string(hide_password=False)
-        )
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with throwaway_database("survey_migration", tmp_path / "fresh.sqlite3") as url:
+        yield url
 
 
 def test_upgrading_removes_duplicate_answers_before_keying_them(fresh_database):

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from analysis.safeguarding.categories import CATEGORIES
@@ -233,37 +234,34 @@ def _binary(x, y: np.ndarray, C: float, balanced: bool = False) -> tuple[np.ndar
 
 
 def _out_of_fold(estimator: LogisticRegression, x, y: np.ndarray, groups=None) -> np.ndarray:
-    """Each example's decision score from a model fitted without it.
-
-    With `groups` (the file each record came from), a whole writer's file is held out at a
-    time, so the scores say how the model does on a voice it has never read: the situation
-    the shipped threshold must hold in.
-    """
+    """Each example's decision score from a model fitted without it."""
     scores = np.zeros(len(y))
-    if groups is not None and len(set(groups)) >= FOLDS:
-        splits = GroupKFold(FOLDS).split(np.zeros(len(y)), y, groups)
-    else:
-        splits = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(np.zeros(len(y)), y)
-    for train, held in splits:
+    for train, held in _splits(y, groups):
         scores[held] = estimator.fit(x[train], y[train]).decision_function(x[held])
     return scores
 
 
 def _out_of_fold_classes(estimator: LogisticRegression, x, y: np.ndarray, groups) -> np.ndarray:
-    """Each example's predicted class from a model fitted without its writer's file."""
+    """Each example's predicted class from a model fitted without it."""
     predicted = np.zeros(len(y), dtype=int)
-    for train, held in GroupKFold(FOLDS).split(np.zeros(len(y)), y, groups):
+    for train, held in _splits(y, groups):
         predicted[held] = estimator.fit(x[train], y[train]).predict(x[held])
     return predicted
 
 
+def _splits(y: np.ndarray, groups):
+    """Folds that hold out whole writers' files where there are enough of them.
+
+    Then the out-of-fold figures say how the model does on a voice it has never read: the
+    situation the shipped threshold must hold in. A corpus of few files is split by example.
+    """
+    if groups is not None and len(set(groups)) >= FOLDS:
+        return GroupKFold(FOLDS).split(np.zeros(len(y)), y, groups)
+    return StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(np.zeros(len(y)), y)
+
+
 def _macro_f1(predicted: np.ndarray, y: np.ndarray) -> float:
-    scores = []
-    for label in np.unique(y):
-        tp = float(((predicted == label) & (y == label)).sum())
-        total = float((predicted == label).sum() + (y == label).sum())
-        scores.append(2 * tp / total if total else 0.0)
-    return round(sum(scores) / len(scores), 4)
+    return round(float(f1_score(y, predicted, average="macro")), 4)
 
 
 def _threshold_for_recall(probability, by_rules, y, target: float) -> float:
